@@ -1,0 +1,375 @@
+#!/usr/bin/env bash
+# CimdHost benchmark harness: CimdHost against nginx (static file), bare Kestrel (constant bytes) and
+# the mailing-list sample in Sinatra, on this machine's loopback only. See docs/performance.md.
+#
+#   bench/run.sh            full run (about 15 minutes on 2 cores)
+#   bench/run.sh --quick    smoke test: 1 s runs, 2 rounds, small growth figures (about 3 minutes)
+#   bench/run.sh --help     every option
+#
+# Servers run on core $SERVER_CPU, the load generator on core $LOAD_CPU. Each load run is bounded by
+# its duration; every wait is bounded in time; every server started here is stopped by PID on exit.
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$BENCH/.." && pwd)
+# shellcheck source=lib/common.sh
+source "$BENCH/lib/common.sh"
+# shellcheck source=lib/servers.sh
+source "$BENCH/lib/servers.sh"
+# shellcheck source=lib/growth.sh
+source "$BENCH/lib/growth.sh"
+
+# ---- settings (each has an option below) ----
+DURATION=6          # seconds per measured load run
+ROUNDS=5            # interleaved rounds (A B C D, A B C D, ...)
+WARMUP=3            # seconds of unmeasured load per server and scenario before round 1
+CONNECTIONS=32
+WRK_THREADS=1
+SERVER_CPU=0
+LOAD_CPU=1
+RANGE_HIGH=999999   # instance values are drawn from 1..RANGE_HIGH
+ETAG_VALUES=64      # the conditional scenario's fixed set of values (ETags fetched first)
+WALK_TOTAL=1000000  # distinct instance values for the memory-growth walk
+WALK_MAX_S=300      # upper bound on the walk's time
+DEF_SIZES="10 1000 10000"
+STARTUP_REPS=3
+RELOAD_REPS=5
+RELOAD_TIMEOUT=30
+READY_TIMEOUT=90
+SERVERS="cimdhost nginx kestrel sinatra"
+SCENARIOS="cached conditional errors head"
+GROWTH=1
+INSTALL=1
+PUBLISH=0
+QUICK=0
+REQUIRE_CIMDHOST=0
+RESULTS_ROOT="$BENCH/results"
+BENCH_HOST=example.com
+NEXT_PORT=${BENCH_PORT_BASE:-18480}
+
+usage() {
+    cat <<EOF
+usage: bench/run.sh [options]
+  --quick              1 s runs, 2 rounds, walk of 50,000 values, 1 startup and 2 reload repetitions
+  --duration S         seconds per measured run (default $DURATION)
+  --rounds N           interleaved rounds (default $ROUNDS)
+  --warmup S           unmeasured seconds per server and scenario (default $WARMUP)
+  --connections N      wrk connections (default $CONNECTIONS)
+  --servers LIST       subset of "cimdhost nginx kestrel sinatra" (quoted, space-separated)
+  --scenarios LIST     subset of "cached conditional errors head"
+  --walk N             distinct values in the memory-growth walk (default $WALK_TOTAL)
+  --def-sizes LIST     definition counts for startup (default "$DEF_SIZES"; the largest is used for cost)
+  --no-growth          skip the CimdHost growth measurements
+  --require-cimdhost   fail instead of benchmarking the baselines alone when CimdHost cannot serve
+  --no-install         do not apt-get install missing tools
+  --publish            copy the plot to docs/performance.png when the run completes
+  --results DIR        results root (default bench/results)
+Environment: BENCH_PORT_BASE (first port tried, default 18480).
+EOF
+}
+
+while (($#)); do
+    case $1 in
+        --quick) QUICK=1 ;;
+        --duration) DURATION=$2; shift ;;
+        --rounds) ROUNDS=$2; shift ;;
+        --warmup) WARMUP=$2; shift ;;
+        --connections) CONNECTIONS=$2; shift ;;
+        --servers) SERVERS=$2; shift ;;
+        --scenarios) SCENARIOS=$2; shift ;;
+        --walk) WALK_TOTAL=$2; shift ;;
+        --def-sizes) DEF_SIZES=$2; shift ;;
+        --no-growth) GROWTH=0 ;;
+        --require-cimdhost) REQUIRE_CIMDHOST=1 ;;
+        --no-install) INSTALL=0 ;;
+        --publish) PUBLISH=1 ;;
+        --results) RESULTS_ROOT=$2; shift ;;
+        -h | --help) usage; exit 0 ;;
+        *) usage >&2; exit 2 ;;
+    esac
+    shift
+done
+
+if ((QUICK)); then
+    DURATION=1 ROUNDS=2 WARMUP=1 WALK_TOTAL=50000 STARTUP_REPS=1 RELOAD_REPS=2
+fi
+for v in DURATION ROUNDS WARMUP CONNECTIONS WALK_TOTAL; do
+    [[ ${!v} =~ ^[0-9]+$ ]] && ((${!v} > 0)) || die "--${v,,} must be a positive integer"
+done
+((DURATION <= 120 && ROUNDS <= 50 && WALK_TOTAL <= 10000000)) || die "a run that long is not bounded enough"
+
+install_tools() {
+    local -a need=()
+    command -v nginx >/dev/null || need+=(nginx)
+    command -v wrk >/dev/null || need+=(wrk)
+    command -v ruby >/dev/null || need+=(ruby)
+    ruby -e 'require "sinatra/base"' >/dev/null 2>&1 || need+=(ruby-sinatra)
+    command -v puma >/dev/null || need+=(puma)
+    command -v gnuplot >/dev/null || need+=(gnuplot-nox)
+    command -v curl >/dev/null || need+=(curl)
+    command -v cc >/dev/null || need+=(gcc libc6-dev)
+    command -v taskset >/dev/null || need+=(util-linux)
+    command -v ps >/dev/null || need+=(procps)
+    ((${#need[@]})) || return 0
+    ((INSTALL)) || die "missing tools (${need[*]}); run without --no-install or apt-get install them"
+    log "installing: ${need[*]}"
+    # Debian's nginx package starts a server on port 80 of every address when it can; a
+    # policy-rc.d that says no keeps the package from starting anything while it installs.
+    local guard=0
+    if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+        chmod 755 /usr/sbin/policy-rc.d
+        guard=1
+    fi
+    local rc=0
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"; } \
+        >"$LOGS/apt.log" 2>&1 || rc=$?
+    ((guard)) && rm -f /usr/sbin/policy-rc.d
+    ((rc == 0)) || die "apt-get install failed; see $LOGS/apt.log"
+}
+
+# ---- run directory, cleanup ----
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+SUFFIX=""
+((QUICK)) && SUFFIX=-quick
+RUN_DIR="$RESULTS_ROOT/$STAMP$SUFFIX"
+LOGS="$RUN_DIR/logs"
+mkdir -p "$LOGS"
+WORK=$(mktemp -d /tmp/cimdbench.XXXXXX)
+NOTES="$RUN_DIR/notes.txt"
+: >"$NOTES"
+: >"$RUN_DIR/skip.tsv"
+
+note() {
+    log "note: $*"
+    printf '%s\n' "$*" >>"$NOTES"
+}
+
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    stop_all
+    rm -rf "$WORK"
+    if ((rc != 0)); then
+        log "stopped early (exit $rc); partial results in $RUN_DIR"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "results: $RUN_DIR"
+install_tools
+command -v dotnet >/dev/null || die "dotnet is not on PATH"
+export BENCH_LUA_DIR="$BENCH/lua" BENCH_HOST BENCH_WRK_THREADS=$WRK_THREADS
+CLK_TCK=$(getconf CLK_TCK)
+RUN_START=$(date +%s)
+
+# ---- build ----
+build_headload
+build_kestrel
+CIMDHOST_OK=0
+CIMDHOST_REVISION=""
+if [[ " $SERVERS " == *" cimdhost "* ]]; then
+    if build_cimdhost; then
+        CIMDHOST_OK=1
+    fi
+fi
+
+# ---- start ----
+mkdir -p "$WORK/clients-example"
+cp "$REPO/clients.d/example.yaml" "$WORK/clients-example/"
+ACTIVE=()
+for name in $SERVERS; do
+    case $name in
+        cimdhost)
+            ((CIMDHOST_OK)) || continue
+            if start_cimdhost cimdhost "$WORK/clients-example"; then
+                if check_body cimdhost "$EXPECTED_7"; then
+                    ACTIVE+=(cimdhost)
+                elif [[ $(http_status "http://127.0.0.1:${PORT[cimdhost]}/client.json?instance_id=7") == 200 ]]; then
+                    note "cimdhost: the document for instance 7 differs from the expected bytes (logs/cimdhost-body-7.json); benchmarked anyway"
+                    ACTIVE+=(cimdhost)
+                else
+                    note "cimdhost: ready, but GET /client.json?instance_id=7 is not 200; not benchmarked"
+                    stop_server cimdhost
+                    CIMDHOST_OK=0
+                fi
+            else
+                note "cimdhost: did not become ready (logs/cimdhost.log); not benchmarked"
+                stop_server cimdhost
+                CIMDHOST_OK=0
+            fi
+            ;;
+        nginx) start_nginx; check_body nginx "$EXPECTED_7" || die "nginx serves other bytes"; ACTIVE+=(nginx) ;;
+        kestrel) start_kestrel; check_body kestrel "$EXPECTED_7" || die "bare Kestrel serves other bytes"; ACTIVE+=(kestrel) ;;
+        sinatra) start_sinatra; check_body sinatra "$EXPECTED_7_SINATRA" || die "Sinatra serves other bytes"; ACTIVE+=(sinatra) ;;
+        *) die "unknown server $name" ;;
+    esac
+done
+if ((!CIMDHOST_OK)) && [[ " $SERVERS " == *" cimdhost "* ]]; then
+    ((REQUIRE_CIMDHOST)) && die "CimdHost is not available (see $NOTES)"
+    note "cimdhost: unavailable in this run; only the baselines were measured"
+fi
+((${#ACTIVE[@]})) || die "no server to benchmark"
+
+# ---- map each scenario onto each server, checking with curl first ----
+declare -A SKIP=()
+skip() {
+    SKIP[$1:$2]=$3
+    printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RUN_DIR/skip.tsv"
+    log "skip $1/$2: $3"
+}
+
+prepare_conditional() {
+    local name=$1 base="http://127.0.0.1:${PORT[$1]}" file="$WORK/etags-$1.tsv" v etag code
+    : >"$file"
+    for ((v = 1; v <= ETAG_VALUES; v++)); do
+        etag=$(http_header "$base/client.json?instance_id=$v" ETag)
+        if [[ -z $etag ]]; then
+            skip "$name" conditional "no ETag header on the document"
+            return
+        fi
+        printf '/client.json?instance_id=%d\t%s\n' "$v" "$etag" >>"$file"
+    done
+    code=$(http_status "$base/client.json?instance_id=1" -H "If-None-Match: $(head -1 "$file" | cut -f2)")
+    [[ $code == 304 ]] || skip "$name" conditional "If-None-Match with the ETag answered $code, not 304"
+}
+
+for name in "${ACTIVE[@]}"; do
+    base="http://127.0.0.1:${PORT[$name]}"
+    for scen in $SCENARIOS; do
+        case $scen in
+            cached) ;;
+            conditional)
+                if [[ $name == sinatra ]]; then
+                    skip sinatra conditional "the sample sets no ETag, so there is nothing to revalidate"
+                else
+                    prepare_conditional "$name"
+                fi
+                ;;
+            errors)
+                code=$(http_status "$base/client.json?instance_id=abc")
+                if [[ $name == sinatra ]]; then
+                    note "sinatra/errors: answers $code to instance_id=abc (the sample does no validation); measured as it behaves"
+                elif [[ $code != 400 ]]; then
+                    note "$name/errors: instance_id=abc answered $code, not 400"
+                fi
+                ;;
+            head)
+                code=$(curl -s -I -o /dev/null -w '%{http_code}' --max-time 5 -H "Host: $BENCH_HOST" "$base/client.json?instance_id=7")
+                [[ $code == 200 ]] || skip "$name" head "HEAD answered $code"
+                ;;
+            *) die "unknown scenario $scen" ;;
+        esac
+    done
+done
+
+# set_load SCENARIO SERVER SECONDS: fills LOAD with the load generator's command line.
+set_load() {
+    local scen=$1 name=$2 secs=$3 url="http://127.0.0.1:${PORT[$2]}"
+    local -a wrk=(taskset -c "$LOAD_CPU" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${secs}s" --latency --timeout 5s)
+    case $scen in
+        cached) LOAD=("${wrk[@]}" -s "$BENCH/lua/random.lua" "$url" -- GET '/client.json?instance_id=' '' 1 "$RANGE_HIGH") ;;
+        warm) LOAD=("${wrk[@]}" -s "$BENCH/lua/random.lua" "$url" -- GET '/client.json?instance_id=' '' 1 1000) ;;
+        conditional) LOAD=("${wrk[@]}" -s "$BENCH/lua/conditional.lua" "$url" -- "$WORK/etags-$name.tsv") ;;
+        errors) LOAD=("${wrk[@]}" -s "$BENCH/lua/errors.lua" "$url" -- '/client.json?instance_id=') ;;
+        spread) LOAD=("${wrk[@]}" -s "$BENCH/lua/spread.lua" "$url" -- "$SPREAD_COUNT" "$RANGE_HIGH") ;;
+        head)
+            LOAD=(taskset -c "$LOAD_CPU" "$WORK/headload" -a 127.0.0.1 -p "${PORT[$name]}" -c "$CONNECTIONS"
+                -d "$secs" -H "$BENCH_HOST" -P '/client.json?instance_id=' -l 1 -u "$RANGE_HIGH")
+            ;;
+        *) die "no load for $scen" ;;
+    esac
+}
+
+json_field() {
+    sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" <<<"$1"
+}
+
+# measure FILE ROUND SCENARIO SERVER: runs LOAD against SERVER, appends one JSON line to FILE.
+measure() {
+    local file=$1 round=$2 scen=$3 name=$4 pid=${SERVER_PID[$4]} out c0 c1 t0 t1 rss json req dur
+    out="$LOGS/load-$scen-$name-r$round.txt"
+    c0=$(cpu_ticks "$pid")
+    t0=$(date +%s%N)
+    "${LOAD[@]}" >"$out" 2>&1 || log "load generator exited non-zero for $name/$scen (see $out)"
+    t1=$(date +%s%N)
+    c1=$(cpu_ticks "$pid")
+    rss=$(status_kb "$pid" VmRSS)
+    kill -0 "$pid" 2>/dev/null || die "$name died during $scen (see $LOGS/$name.log)"
+    json=$(sed -n 's/^BENCHJSON //p' "$out" | tail -1)
+    [[ -n $json ]] || json=null
+    printf '{"round":%d,"scenario":"%s","server":"%s","cpu_ticks":%d,"clk_tck":%d,"wall_ms":%d,"rss_kb":%d,"load":%s}\n' \
+        "$round" "$scen" "$name" $((c1 - c0)) "$CLK_TCK" $(((t1 - t0) / 1000000)) "$rss" "$json" >>"$file"
+    req=$(json_field "$json" requests)
+    dur=$(json_field "$json" duration_us)
+    awk -v r="${req:-0}" -v d="${dur:-1}" -v c=$((c1 - c0)) -v t="$CLK_TCK" -v n="$name" -v s="$scen" -v k="$round" \
+        -v p="$(json_field "$json" lat_p99_us)" 'BEGIN {
+            printf "  r%s %-11s %-14s %9.0f req/s  %7.1f us CPU/req  p99 %6.2f ms\n", k, s, n, r / (d / 1e6),
+                r ? c / t / r * 1e6 : 0, p / 1000 }' >&2
+}
+
+# ---- warm-up, then interleaved rounds ----
+RUNS="$RUN_DIR/runs.jsonl"
+: >"$RUNS"
+log "warm-up: ${WARMUP}s per server and scenario"
+for scen in $SCENARIOS; do
+    for name in "${ACTIVE[@]}"; do
+        [[ -z ${SKIP[$name:$scen]:-} ]] || continue
+        set_load "$scen" "$name" "$WARMUP"
+        measure "$RUN_DIR/warmup.jsonl" 0 "$scen" "$name"
+    done
+done
+for ((round = 1; round <= ROUNDS; round++)); do
+    log "round $round of $ROUNDS"
+    for scen in $SCENARIOS; do
+        for name in "${ACTIVE[@]}"; do
+            [[ -z ${SKIP[$name:$scen]:-} ]] || continue
+            set_load "$scen" "$name" "$DURATION"
+            measure "$RUNS" "$round" "$scen" "$name"
+            sleep 0.3
+        done
+    done
+done
+for name in "${ACTIVE[@]}"; do
+    printf '%s\t%s\n' "$name" "$(status_kb "${SERVER_PID[$name]}" VmRSS)" >>"$RUN_DIR/rss-after-rounds.tsv"
+done
+stop_all
+
+# ---- CimdHost compared with itself ----
+if ((GROWTH && CIMDHOST_OK)); then
+    run_growth
+elif ((GROWTH)); then
+    note "growth: skipped, CimdHost is unavailable"
+fi
+
+# ---- environment, then the summary ----
+{
+    printf 'date_utc\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    printf 'quick\t%s\n' "$QUICK"
+    printf 'duration_s\t%s\nrounds\t%s\nwarmup_s\t%s\nconnections\t%s\nwrk_threads\t%s\n' \
+        "$DURATION" "$ROUNDS" "$WARMUP" "$CONNECTIONS" "$WRK_THREADS"
+    printf 'range_high\t%s\nwalk_total\t%s\nserver_cpu\t%s\nload_cpu\t%s\n' "$RANGE_HIGH" "$WALK_TOTAL" "$SERVER_CPU" "$LOAD_CPU"
+    printf 'cimdhost_revision\t%s\n' "${CIMDHOST_REVISION:-n/a}"
+    printf 'cpu_model\t%s\n' "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+    printf 'kernel\t%s\n' "$(uname -r)"
+    printf 'dotnet\t%s\n' "$(dotnet --version 2>/dev/null)"
+    printf 'aspnetcore\t%s\n' "$(dotnet --list-runtimes 2>/dev/null | awk '/Microsoft.AspNetCore.App/ { v = $2 } END { print v }')"
+    printf 'nginx\t%s\n' "$(nginx -v 2>&1 | sed 's/.*nginx\///')"
+    printf 'ruby\t%s\n' "$(ruby -e 'print RUBY_VERSION')"
+    printf 'sinatra\t%s\n' "$(ruby -e 'require "sinatra/version"; print Sinatra::VERSION' 2>/dev/null)"
+    printf 'puma\t%s\n' "$(puma --version 2>/dev/null | awk '{ print $3 }')"
+    printf 'wrk\t%s\n' "$(dpkg-query -W -f='${Version}' wrk 2>/dev/null)"
+    printf 'elapsed_s\t%s\n' $(($(date +%s) - RUN_START))
+} >"$RUN_DIR/meta.tsv"
+
+python3 "$BENCH/analyze.py" "$RUN_DIR"
+LATEST="$RESULTS_ROOT/latest$SUFFIX"
+mkdir -p "$LATEST"
+cp "$RUN_DIR"/summary.{md,json,csv} "$RUN_DIR/performance.png" "$LATEST/"
+if ((PUBLISH)); then
+    cp "$RUN_DIR/performance.png" "$REPO/docs/performance.png"
+    log "copied the plot to docs/performance.png"
+fi
+log "done in $(($(date +%s) - RUN_START)) s: $RUN_DIR/summary.md (copied to $LATEST)"

@@ -1,0 +1,186 @@
+using CimdHost.Definitions;
+using CimdHost.Validation;
+
+namespace CimdHost.Catalog;
+
+/// <summary>
+/// Loads a whole folder of definitions into a new <see cref="CatalogSnapshot"/>. Files whose content has not changed
+/// since the last load are not read again; a file whose new version fails keeps serving its last good version.
+/// </summary>
+internal sealed class CatalogLoader(DefinitionValidator validator, TimeProvider time)
+{
+    private readonly Dictionary<string, FileResult> _files = new(StringComparer.Ordinal);
+
+    public CatalogSnapshot Load(string directory, int defaultMaxAge, IReadOnlySet<string> reservedPaths, CatalogSnapshot previous)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException(
+                $"The clients folder '{directory}' ({Path.GetFullPath(directory)}) does not exist; set Clients:Directory.");
+        }
+
+        var now = time.GetUtcNow();
+        var files = Directory.EnumerateFileSystemEntries(directory)
+            .Where(path => DefinitionFile.IsDefinitionName(Path.GetFileName(path)))
+            .Order(StringComparer.Ordinal)
+            .Select(path => ReadFile(path, defaultMaxAge, now))
+            .Where(result => result is not null)
+            .Select(result => result!)
+            .ToArray();
+
+        foreach (var stale in _files.Keys.Except(files.Select(file => file.Path)).ToArray())
+        {
+            _files.Remove(stale);
+        }
+
+        var previousClients = previous.Definitions
+            .Where(status => status.Client is not null)
+            .ToDictionary(status => status.Path, status => status.Client!, StringComparer.Ordinal);
+
+        return Resolve(files, previousClients, reservedPaths, previous.Generation + 1, now);
+    }
+
+    private FileResult? ReadFile(string path, int defaultMaxAge, DateTimeOffset now)
+    {
+        DefinitionFile file;
+        try
+        {
+            file = DefinitionFile.Open(path);
+            if (file.Target is { Exists: false })
+            {
+                // A dangling link (for example mid-swap of a ConfigMap) is no definition until it points somewhere.
+                return null;
+            }
+
+            if (_files.TryGetValue(path, out var known) && known.Fingerprint == file.Fingerprint)
+            {
+                return known;
+            }
+
+            var result = Compile(file, defaultMaxAge, now);
+
+            // Note: a file written in place can be caught half-written; read it again if it changed while being read.
+            var after = DefinitionFile.Open(path);
+            if (after.Fingerprint != file.Fingerprint)
+            {
+                result = Compile(after, defaultMaxAge, now);
+            }
+
+            _files[path] = result;
+
+            return result;
+        }
+        catch (IOException exception)
+        {
+            return new FileResult(path, "", [Unreadable(path, exception)], null, now);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            return new FileResult(path, "", [Unreadable(path, exception)], null, now);
+        }
+    }
+
+    private FileResult Compile(DefinitionFile file, int defaultMaxAge, DateTimeOffset now)
+    {
+        var findings = new List<Finding>();
+        var definition = DefinitionReader.ReadFile(file.Path, file.Path, findings);
+        CompiledClient? client = null;
+        if (definition is not null)
+        {
+            findings.AddRange(validator.Check(definition));
+            if (!findings.Any(finding => finding.IsError))
+            {
+                client = ClientCompiler.Compile(definition, defaultMaxAge, now, findings);
+            }
+        }
+
+        return new FileResult(file.Path, file.Fingerprint, findings, client, now);
+    }
+
+    private static CatalogSnapshot Resolve(
+        FileResult[] files,
+        Dictionary<string, CompiledClient> previousClients,
+        IReadOnlySet<string> reservedPaths,
+        long generation,
+        DateTimeOffset now)
+    {
+        var crossFile = files.ToDictionary(file => file.Path, _ => new List<Finding>(), StringComparer.Ordinal);
+        var chosen = new Dictionary<string, CompiledClient>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if ((file.Client ?? previousClients.GetValueOrDefault(file.Path)) is { } client)
+            {
+                chosen[file.Path] = client;
+            }
+        }
+
+        // What was already served keeps priority, so a newly added duplicate never takes a working client down.
+        var ordered = chosen.Values
+            .OrderBy(client => previousClients.GetValueOrDefault(client.SourcePath) == client ? 0 : 1)
+            .ThenBy(client => client.SourcePath, StringComparer.Ordinal)
+            .ToList();
+
+        var byClientId = new Dictionary<string, CompiledClient>(StringComparer.Ordinal);
+        foreach (var client in ordered.ToArray())
+        {
+            var refusal = byClientId.TryGetValue(client.ClientId, out var twin)
+                ? Refusal(client, FindingRules.DuplicateClientId, $"client_id {client.ClientId} is also defined in {twin.SourcePath}:{twin.ClientIdMark}; each client needs its own")
+                : ReservedPath(client, reservedPaths);
+            if (refusal is not null)
+            {
+                crossFile[client.SourcePath].Add(refusal);
+                ordered.Remove(client);
+                continue;
+            }
+
+            byClientId[client.ClientId] = client;
+        }
+
+        var routes = RouteTable.Build(ordered, (client, conflict) =>
+        {
+            crossFile[client.SourcePath].Add(Refusal(client, FindingRules.RouteConflict,
+                $"client_id {client.ClientId} could answer the same URLs as {conflict.ClientId} in {conflict.SourcePath}:{conflict.ClientIdMark}; make their paths distinct"));
+            ordered.Remove(client);
+        });
+
+        var served = ordered.ToHashSet();
+        var statuses = files.Select(file =>
+        {
+            var client = chosen.GetValueOrDefault(file.Path);
+            client = client is not null && served.Contains(client) ? client : null;
+            var state = client is null ? DefinitionState.Refused
+                : client == file.Client ? DefinitionState.Served
+                : DefinitionState.ServedLastGood;
+
+            return new DefinitionStatus(file.Path, client?.ClientId ?? file.Client?.ClientId, state,
+                client?.LoadedAt ?? file.LoadedAt, [.. file.Findings, .. crossFile[file.Path]], client);
+        }).ToArray();
+
+        return new CatalogSnapshot(generation, now, statuses, routes);
+    }
+
+    private static Finding? ReservedPath(CompiledClient client, IReadOnlySet<string> reservedPaths)
+    {
+        var reserved = reservedPaths.FirstOrDefault(path =>
+            client.IsTemplate ? RouteTable.Produces(client, path) : string.Equals(client.Path, path, StringComparison.Ordinal));
+
+        return reserved is null
+            ? null
+            : Refusal(client, FindingRules.ReservedPath,
+                $"the path {reserved} is the service's own (health, status or OpenAPI); choose another path for client_id");
+    }
+
+    private static Finding Refusal(CompiledClient client, string rule, string message) =>
+        new(client.SourcePath, client.ClientIdMark, FindingSeverity.Error, rule, message);
+
+    private static Finding Unreadable(string path, Exception exception) =>
+        new(path, SourceMark.FileStart, FindingSeverity.Error, FindingRules.Unreadable, $"the file cannot be read: {exception.Message}");
+
+    /// <summary>What one version of one file gave, before any rule across files.</summary>
+    private sealed record FileResult(
+        string Path,
+        string Fingerprint,
+        IReadOnlyList<Finding> Findings,
+        CompiledClient? Client,
+        DateTimeOffset LoadedAt);
+}

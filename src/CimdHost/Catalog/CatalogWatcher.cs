@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Options;
+
+namespace CimdHost.Catalog;
+
+/// <summary>
+/// Loads the catalog at startup, then reloads it whenever the folder changes: file-system events where the platform
+/// delivers them, and a poll of every entry's fingerprint for mounts that do not. Bursts of changes are debounced so
+/// that one save is one reload.
+/// </summary>
+internal sealed partial class CatalogWatcher(
+    ClientCatalog catalog,
+    IOptions<ClientsOptions> options,
+    TimeProvider time,
+    ILogger<CatalogWatcher> logger) : BackgroundService
+{
+    private readonly Lock _gate = new();
+    private ITimer? _debounce;
+    private string _lastFingerprint = "";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        _lastFingerprint = FolderFingerprint(settings.Directory);
+        await catalog.ReloadAsync(stoppingToken);
+
+        using var watcher = settings.WatchForChanges ? StartWatcher(settings) : null;
+        using var poll = settings.PollInterval > TimeSpan.Zero
+            ? time.CreateTimer(_ => Poll(), null, settings.PollInterval, settings.PollInterval)
+            : null;
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        lock (_gate)
+        {
+            _debounce?.Dispose();
+        }
+    }
+
+    private FileSystemWatcher? StartWatcher(ClientsOptions settings)
+    {
+        try
+        {
+            // Note: a ConfigMap update renames the ..data link inside this folder, so watching the folder itself
+            // (names included, hidden ones too) sees every swap; subfolders hold only the timestamped targets.
+            var watcher = new FileSystemWatcher(settings.Directory)
+            {
+                IncludeSubdirectories = false,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite
+                    | NotifyFilters.Size | NotifyFilters.CreationTime | NotifyFilters.Attributes,
+            };
+            watcher.Changed += (_, _) => Schedule("file events");
+            watcher.Created += (_, _) => Schedule("file events");
+            watcher.Deleted += (_, _) => Schedule("file events");
+            watcher.Renamed += (_, _) => Schedule("file events");
+            watcher.Error += (_, _) => Schedule("file events");
+            watcher.EnableRaisingEvents = true;
+
+            return watcher;
+        }
+        catch (Exception exception) when (exception is IOException or ArgumentException or PlatformNotSupportedException)
+        {
+            logger.WatcherFailed(settings.Directory, settings.PollInterval, exception);
+            return null;
+        }
+    }
+
+    private void Poll()
+    {
+        if (FolderFingerprint(options.Value.Directory) != Volatile.Read(ref _lastFingerprint))
+        {
+            Schedule("polling");
+        }
+    }
+
+    private void Schedule(string source)
+    {
+        logger.ChangeDetected(options.Value.Directory, source);
+        lock (_gate)
+        {
+            _debounce?.Dispose();
+            _debounce = time.CreateTimer(_ => _ = ReloadAsync(), null, options.Value.ReloadDebounce, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        Volatile.Write(ref _lastFingerprint, FolderFingerprint(options.Value.Directory));
+        await catalog.ReloadAsync();
+    }
+
+    /// <summary>Names, link targets, sizes and times of every definition entry: cheap to take, and changed by any edit.</summary>
+    internal static string FolderFingerprint(string directory)
+    {
+        try
+        {
+            return string.Join('\n', Directory.EnumerateFileSystemEntries(directory)
+                .Where(path => Definitions.DefinitionFile.IsDefinitionName(Path.GetFileName(path)))
+                .Order(StringComparer.Ordinal)
+                .Select(path => path + "|" + Definitions.DefinitionFile.Open(path).Fingerprint));
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+}

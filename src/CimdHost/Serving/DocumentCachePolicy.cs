@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace CimdHost.Serving;
+
+/// <summary>
+/// Output caching for documents: only 200 responses of canonical URLs are stored, keyed by the exact canonical target
+/// and the client's revision, and tagged per client so a reload evicts what changed. Errors are never stored.
+/// </summary>
+internal sealed class DocumentCachePolicy : IOutputCachePolicy
+{
+    public const string Name = "documents";
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var request = DocumentRequests.Resolve(http);
+        if (request?.Problem is not null || request?.Client is not { } client)
+        {
+            context.EnableOutputCaching = false;
+            return ValueTask.CompletedTask;
+        }
+
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = true;
+        context.AllowCacheStorage = true;
+        context.AllowLocking = true;
+
+        // The client is already chosen, so the Host header must not multiply entries; the key is what decides the bytes.
+        context.CacheVaryByRules.VaryByHost = false;
+        context.CacheVaryByRules.VaryByValues["client"] = client.SourcePath;
+        context.CacheVaryByRules.VaryByValues["revision"] = client.Revision;
+        context.CacheVaryByRules.VaryByValues["target"] = request.Target;
+        context.Tags.Add(client.CacheTag);
+        context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(Math.Max(client.MaxAge, 1));
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace CimdHost.Validation;
+
+/// <summary>
+/// A parameter's <c>pattern</c>, matched against the whole value with .NET's non-backtracking engine, so that a
+/// pattern such as <c>(a+)+b</c> costs linear time whatever a request sends. Identical patterns share one instance.
+/// </summary>
+internal static class ParameterPattern
+{
+    private static readonly ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
+
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+
+    public static bool TryCreate(string pattern, [NotNullWhen(true)] out Regex? regex, [NotNullWhen(false)] out string? error)
+    {
+        error = null;
+        if (Compiled.TryGetValue(pattern, out regex))
+        {
+            return true;
+        }
+
+        try
+        {
+            // Anchored with \A and \z: "matched against the whole value", and never across a trailing newline as $ would.
+            regex = new Regex($@"\A(?:{pattern})\z", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        {
+            error = exception.Message;
+            return false;
+        }
+
+        regex = Compiled.GetOrAdd(pattern, regex);
+
+        return true;
+    }
+}
