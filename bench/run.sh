@@ -20,9 +20,10 @@ source "$BENCH/lib/servers.sh"
 source "$BENCH/lib/growth.sh"
 
 # ---- settings (each has an option below) ----
-DURATION=6          # seconds per measured load run
-ROUNDS=5            # interleaved rounds (A B C D, A B C D, ...)
-WARMUP=3            # seconds of unmeasured load per server and scenario before round 1
+DURATION=5          # seconds per measured load run
+ROUNDS=6            # interleaved rounds (A B C D, A B C D, ...)
+WARMUP_FIRST=15     # seconds of unmeasured load per server before its first scenario (.NET tiers up)
+WARMUP=3            # seconds of unmeasured load per server for each further scenario
 CONNECTIONS=32
 WRK_THREADS=1
 SERVER_CPU=0
@@ -53,7 +54,8 @@ usage: bench/run.sh [options]
   --quick              1 s runs, 2 rounds, walk of 50,000 values, 1 startup and 2 reload repetitions
   --duration S         seconds per measured run (default $DURATION)
   --rounds N           interleaved rounds (default $ROUNDS)
-  --warmup S           unmeasured seconds per server and scenario (default $WARMUP)
+  --warmup-first S     unmeasured seconds per server before its first scenario (default $WARMUP_FIRST)
+  --warmup S           unmeasured seconds per server for each further scenario (default $WARMUP)
   --connections N      wrk connections (default $CONNECTIONS)
   --servers LIST       subset of "cimdhost nginx kestrel sinatra" (quoted, space-separated)
   --scenarios LIST     subset of "cached conditional errors head"
@@ -73,6 +75,7 @@ while (($#)); do
         --quick) QUICK=1 ;;
         --duration) DURATION=$2; shift ;;
         --rounds) ROUNDS=$2; shift ;;
+        --warmup-first) WARMUP_FIRST=$2; shift ;;
         --warmup) WARMUP=$2; shift ;;
         --connections) CONNECTIONS=$2; shift ;;
         --servers) SERVERS=$2; shift ;;
@@ -91,9 +94,9 @@ while (($#)); do
 done
 
 if ((QUICK)); then
-    DURATION=1 ROUNDS=2 WARMUP=1 WALK_TOTAL=50000 STARTUP_REPS=1 RELOAD_REPS=2
+    DURATION=1 ROUNDS=2 WARMUP_FIRST=2 WARMUP=1 WALK_TOTAL=50000 STARTUP_REPS=1 RELOAD_REPS=2
 fi
-for v in DURATION ROUNDS WARMUP CONNECTIONS WALK_TOTAL; do
+for v in DURATION ROUNDS WARMUP_FIRST WARMUP CONNECTIONS WALK_TOTAL; do
     [[ ${!v} =~ ^[0-9]+$ ]] && ((${!v} > 0)) || die "--${v,,} must be a positive integer"
 done
 ((DURATION <= 120 && ROUNDS <= 50 && WALK_TOTAL <= 10000000)) || die "a run that long is not bounded enough"
@@ -313,11 +316,17 @@ measure() {
 # ---- warm-up, then interleaved rounds ----
 RUNS="$RUN_DIR/runs.jsonl"
 : >"$RUNS"
-log "warm-up: ${WARMUP}s per server and scenario"
+# .NET needs about 10 s of load on one core before its tiered JIT settles (measured: the CPU cost
+# per request halves over the first two 3 s runs), hence the longer first warm-up.
+log "warm-up: ${WARMUP_FIRST}s per server, then ${WARMUP}s per further scenario"
+declare -A WARMED=()
 for scen in $SCENARIOS; do
     for name in "${ACTIVE[@]}"; do
         [[ -z ${SKIP[$name:$scen]:-} ]] || continue
-        set_load "$scen" "$name" "$WARMUP"
+        secs=$WARMUP
+        [[ -n ${WARMED[$name]:-} ]] || secs=$WARMUP_FIRST
+        WARMED[$name]=1
+        set_load "$scen" "$name" "$secs"
         measure "$RUN_DIR/warmup.jsonl" 0 "$scen" "$name"
     done
 done
@@ -348,8 +357,8 @@ fi
 {
     printf 'date_utc\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
     printf 'quick\t%s\n' "$QUICK"
-    printf 'duration_s\t%s\nrounds\t%s\nwarmup_s\t%s\nconnections\t%s\nwrk_threads\t%s\n' \
-        "$DURATION" "$ROUNDS" "$WARMUP" "$CONNECTIONS" "$WRK_THREADS"
+    printf 'duration_s\t%s\nrounds\t%s\nwarmup_first_s\t%s\nwarmup_s\t%s\nconnections\t%s\nwrk_threads\t%s\n' \
+        "$DURATION" "$ROUNDS" "$WARMUP_FIRST" "$WARMUP" "$CONNECTIONS" "$WRK_THREADS"
     printf 'range_high\t%s\nwalk_total\t%s\nserver_cpu\t%s\nload_cpu\t%s\n' "$RANGE_HIGH" "$WALK_TOTAL" "$SERVER_CPU" "$LOAD_CPU"
     printf 'cimdhost_revision\t%s\n' "${CIMDHOST_REVISION:-n/a}"
     printf 'cpu_model\t%s\n' "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"

@@ -76,7 +76,7 @@ describe('shipped definitions', () => {
     });
   }
 
-  test('the management listener\'s GET /clients lists the same client_ids and example URLs', async (t) => {
+  test('the management listener\'s GET /clients serves every file, with the same client_id and example URL', async (t) => {
     const response = service.managementBase
       ? await fetch(`${service.managementBase}/clients`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined)
       : undefined;
@@ -87,17 +87,20 @@ describe('shipped definitions', () => {
     }
     assert.equal(response.status, 200);
     const body = await response.json();
-    const entries = Array.isArray(body) ? body : Object.values(body).find(Array.isArray);
-    assert.ok(entries, `expected a JSON array of clients (or an object holding one), got ${JSON.stringify(body)}`);
-    const listed = entries.map((entry) => ({
-      clientId: entry.client_id ?? entry.clientId,
-      example: Object.entries(entry).find(([key, value]) => /example/i.test(key) && typeof value === 'string')?.[1],
+    assert.ok(Array.isArray(body.definitions), `expected { definitions: [...] }, got ${JSON.stringify(body)}`);
+    const listed = body.definitions.map((entry) => ({
+      file: path.basename(String(entry.path)),
+      state: entry.state,
+      clientId: entry.client_id,
+      exampleUrl: entry.example_url,
     }));
-    const sort = (items) => [...items].sort((a, b) => a.clientId.localeCompare(b.clientId));
-    assert.deepEqual(
-      sort(listed),
-      sort(PUBLISHED_CLIENTS.map((row) => ({ clientId: row.clientIdTemplate, example: row.url }))),
-    );
+    const byFile = (a, b) => a.file.localeCompare(b.file);
+    assert.deepEqual(listed.sort(byFile), PUBLISHED_CLIENTS.map((row) => ({
+      file: row.file,
+      state: 'served',
+      clientId: row.clientIdTemplate,
+      exampleUrl: row.url,
+    })).sort(byFile));
   });
 });
 
@@ -195,7 +198,10 @@ describe('oidc-provider resolves each client_id through its own fetch', () => {
       test(`a non-canonical URL (${why}) does not resolve: ${url}`, async () => {
         const { hook, requests } = providerFetch(dispatcher);
         const outcome = await find(freshProvider(hook), url);
-        const observed = outcome.client ? 'resolved' : describeError(outcome.error);
+        const refusal = await served(url);
+        const problem = refusal.status === 400 ? JSON.parse(refusal.text) : undefined;
+        const observed = `${outcome.client ? 'resolved' : describeError(outcome.error)} `
+          + `(CimdHost: ${refusal.status}${problem?.code ? ` ${problem.code}` : ''})`;
         const passed = outcome.error?.error === 'invalid_client'
           && outcome.error.description === 'client_id metadata document fetch failed'
           && outcome.error.detail === 'unexpected response status 400';
