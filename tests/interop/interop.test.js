@@ -127,6 +127,16 @@ describe('CimdHost serves each published URL', () => {
     });
   }
 
+  test('the same bytes whatever Accept an AS sends (application/cimd+json is proposed in CIMD PR #63)', async () => {
+    const { url } = PUBLISHED_CLIENTS[0];
+    const plain = await served(url);
+    for (const accept of ['application/json', 'application/cimd+json', 'application/cimd+json, application/json;q=0.9', '*/*']) {
+      const response = await getPublished(dispatcher, url, { accept });
+      assert.equal(response.status, 200, `Accept: ${accept}`);
+      assert.equal(response.text, plain.text, `Accept: ${accept}`);
+    }
+  });
+
   for (const { why, url } of NON_CANONICAL_URLS) {
     test(`refuses ${why}: GET ${url} is 400 problem+json`, async () => {
       const response = await served(url);
@@ -213,7 +223,11 @@ describe('oidc-provider resolves each client_id through its own fetch', () => {
 
     const tamperings = [
       { row: PUBLISHED_CLIENTS[0], how: 'the query left out, as in the mailing-list sample', to: (id) => id.split('?')[0] },
-      { row: PUBLISHED_CLIENTS[1], how: 'the parameters swapped', to: (id) => id.replace('namespace=payments&pod=7', 'pod=7&namespace=payments') },
+      {
+        row: PUBLISHED_CLIENTS[1],
+        how: 'the parameters swapped',
+        to: (id) => id.replace('namespace=payments&pod=7', 'pod=7&namespace=payments'),
+      },
       { row: PUBLISHED_CLIENTS[2], how: 'an explicit :443', to: (id) => id.replace('example.com/', 'example.com:443/') },
       { row: PUBLISHED_CLIENTS[4], how: 'an upper-case host', to: (id) => id.replace('example.com', 'EXAMPLE.com') },
     ];
@@ -227,7 +241,8 @@ describe('oidc-provider resolves each client_id through its own fetch', () => {
         const observed = outcome.client ? 'resolved' : describeError(outcome.error);
         const expected = 'client_id metadata document client_id does not match the expected value';
         const passed = outcome.error?.error === 'invalid_client_metadata' && outcome.error.description === expected;
-        control('oidc-provider', `${row.url} serving client_id ${to(row.url)} (${how})`, `invalid_client_metadata "${expected}"`, observed, passed);
+        control('oidc-provider', `${row.url} serving client_id ${to(row.url)} (${how})`,
+          `invalid_client_metadata "${expected}"`, observed, passed);
         assert.equal(changes.length, 2, JSON.stringify(changes));
         assert.ok(changes.every((change) => !change.error), JSON.stringify(changes));
         assert.ok(passed, observed);
@@ -246,7 +261,8 @@ describe('oidc-provider resolves each client_id through its own fetch', () => {
       }
       const [over, at] = outcomes;
       const overPassed = over.error?.error === 'invalid_client' && over.error.cause === 'response too large';
-      control('oidc-provider', `${row.url} padded with JSON whitespace to ${CIMD_SIZE_LIMIT + 1} bytes`, 'invalid_client (response too large)',
+      control('oidc-provider', `${row.url} padded with JSON whitespace to ${CIMD_SIZE_LIMIT + 1} bytes`,
+        'invalid_client (response too large)',
         over.client ? 'resolved' : describeError(over.error), overPassed);
       control('oidc-provider', `${row.url} padded to ${CIMD_SIZE_LIMIT} bytes (positive control)`, 'resolves',
         at.client ? 'resolved' : describeError(at.error), Boolean(at.client));
@@ -257,11 +273,13 @@ describe('oidc-provider resolves each client_id through its own fetch', () => {
     test('private_key_jwt as the stand-in method would need a second change (jwks), so none is used', async () => {
       const row = PUBLISHED_CLIENTS[0];
       const changes = [];
-      const { hook } = providerFetch(dispatcher, { transform: rewriteMember('token_endpoint_auth_method', 'private_key_jwt', changes) });
+      const transform = rewriteMember('token_endpoint_auth_method', 'private_key_jwt', changes);
+      const { hook } = providerFetch(dispatcher, { transform });
       const outcome = await find(freshProvider(hook), row.url);
       const observed = outcome.client ? 'resolved' : describeError(outcome.error);
       const passed = outcome.error?.description === 'jwks or jwks_uri is mandatory for this client';
-      control('oidc-provider', `${row.url} with token_endpoint_auth_method → private_key_jwt`, 'invalid_client_metadata "jwks or jwks_uri is mandatory for this client"', observed, passed);
+      control('oidc-provider', `${row.url} with token_endpoint_auth_method → private_key_jwt`,
+        'invalid_client_metadata "jwks or jwks_uri is mandatory for this client"', observed, passed);
       assert.ok(passed, observed);
     });
 
@@ -318,7 +336,12 @@ describe('@atproto/oauth-types', () => {
   describe('negative controls', () => {
     const refused = [
       ['a trailing slash', 'https://example.com/clients/web/7.json/', 'ClientID path must not end with a trailing slash'],
-      ['a dot segment', 'https://example.com/clients/../client.json?instance_id=7', 'ClientID must be in canonical form ("https://example.com/client.json?instance_id=7", got "https://example.com/clients/../client.json?instance_id=7")'],
+      [
+        'a dot segment',
+        'https://example.com/clients/../client.json?instance_id=7',
+        'ClientID must be in canonical form ("https://example.com/client.json?instance_id=7", '
+          + 'got "https://example.com/clients/../client.json?instance_id=7")',
+      ],
       ['a root path', 'https://example.com/', 'ClientID must contain a path component (e.g. "/client-metadata.json")'],
       ['a fragment', 'https://example.com/client.json?instance_id=7#top', 'ClientID must not contain a fragment'],
       ['an IP-literal host', 'https://192.0.2.1/client.json', 'ClientID hostname must not be an IP address'],
@@ -327,7 +350,8 @@ describe('@atproto/oauth-types', () => {
       test(`oauthClientIdDiscoverableSchema refuses ${why}: ${url}`, () => {
         const result = oauthClientIdDiscoverableSchema.safeParse(url);
         const messages = result.success ? [] : result.error.issues.map((issue) => issue.message);
-        control('@atproto/oauth-types', `client_id ${url} (${why})`, `refused: ${message}`, result.success ? 'accepted' : messages.join('; '), messages.includes(message));
+        const observed = result.success ? 'accepted' : messages.join('; ');
+        control('@atproto/oauth-types', `client_id ${url} (${why})`, `refused: ${message}`, observed, messages.includes(message));
         assert.equal(result.success, false);
         assert.deepEqual(messages, [message]);
       });
@@ -336,7 +360,8 @@ describe('@atproto/oauth-types', () => {
     test('oauthClientIdDiscoverableSchema refuses http:', () => {
       const url = 'http://example.com/client.json?instance_id=7';
       const result = oauthClientIdDiscoverableSchema.safeParse(url);
-      control('@atproto/oauth-types', `client_id ${url}`, 'refused', result.success ? 'accepted' : result.error.issues.map((i) => i.message).join('; '), !result.success);
+      const observed = result.success ? 'accepted' : result.error.issues.map((issue) => issue.message).join('; ');
+      control('@atproto/oauth-types', `client_id ${url}`, 'refused', observed, !result.success);
       assert.equal(result.success, false);
     });
   });
@@ -356,14 +381,22 @@ describe('@modelcontextprotocol/sdk', () => {
       verdict(row.url, 'mcpInfo', result.success, result.success ? '' : reasons(result.error, document));
       assert.equal(result.success, false);
       assert.deepEqual(issueKeys(result.error), [{ path: 'redirect_uris', code: 'invalid_type' }]);
-      const withRedirects = OAuthClientInformationFullSchema.safeParse({ ...document, redirect_uris: ['https://example.com/callback'] });
+      const withRedirects = OAuthClientInformationFullSchema.safeParse({
+        ...document,
+        redirect_uris: ['https://example.com/callback'],
+      });
       assert.ok(withRedirects.success, 'with redirect_uris added, the rest of the document passes');
       assert.equal(withRedirects.data.token_endpoint_auth_method, row.authMethod);
     });
   }
 
   describe('negative controls', () => {
-    for (const [why, url] of [['http:', 'http://example.com/client.json'], ['a root path', 'https://example.com/'], ['not a URL', 'example.com/client.json']]) {
+    const refused = [
+      ['http:', 'http://example.com/client.json'],
+      ['a root path', 'https://example.com/'],
+      ['not a URL', 'example.com/client.json'],
+    ];
+    for (const [why, url] of refused) {
       test(`isHttpsUrl refuses ${why}: ${url}`, () => {
         const accepted = isHttpsUrl(url);
         control('@modelcontextprotocol/sdk', `isHttpsUrl(${url}) (${why})`, 'false', String(accepted), accepted === false);

@@ -17,7 +17,7 @@ lock_hash=$(sha256sum "$here/package-lock.json" | cut -d' ' -f1)
 stamp="$here/node_modules/.interop-lock-sha256"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
     echo "# interop: npm ci (package-lock.json changed or node_modules missing)"
-    (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$here" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
     echo "$lock_hash" > "$stamp"
 fi
 

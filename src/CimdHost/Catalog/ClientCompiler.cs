@@ -91,7 +91,7 @@ internal static class ClientCompiler
         var ok = true;
         if (maxDocument > MaxDocumentBytes)
         {
-            findings.Add(new Finding(definition.Path, definition.Root.Mark, FindingSeverity.Error, FindingRules.DocumentSize,
+            findings.Add(new Finding(definition.Path, SourceMark.FileStart, FindingSeverity.Error, FindingRules.DocumentSize,
                 string.Create(CultureInfo.InvariantCulture,
                     $"the largest document this definition can produce is {maxDocument} bytes, over the {MaxDocumentBytes}-byte limit ASes read (CIMD -03 section 8.7); shorten values, lower max_length or use jwks_uri instead of jwks")));
             ok = false;

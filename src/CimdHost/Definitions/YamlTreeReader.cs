@@ -19,6 +19,7 @@ internal sealed partial class YamlTreeReader
     private readonly Parser _parser;
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
     private int _expandedNodes;
+    private SourceMark _lastMark = SourceMark.FileStart;
 
     private YamlTreeReader(string path, string text)
     {
@@ -36,9 +37,10 @@ internal sealed partial class YamlTreeReader
             return null;
         }
 
+        var reader = new YamlTreeReader(path, text);
         try
         {
-            return new YamlTreeReader(path, text).ReadStream(findings);
+            return reader.ReadStream(findings);
         }
         catch (DefinitionReadException exception)
         {
@@ -48,6 +50,12 @@ internal sealed partial class YamlTreeReader
         {
             findings.Add(Error(path, ToMark(exception.Start), FindingRules.Syntax,
                 $"invalid YAML: {DescribeSyntaxError(exception)}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // Note: YamlDotNet's scanner throws this, not a YamlException, on some unterminated flow collections.
+            findings.Add(Error(path, reader._lastMark, FindingRules.Syntax,
+                "invalid YAML: a flow collection ([...] or {...}) or quoted string is not closed after this point"));
         }
 
         return null;
@@ -91,7 +99,8 @@ internal sealed partial class YamlTreeReader
             return ExpandAlias(alias);
         }
 
-        var start = _parser.Current ?? throw new InvalidOperationException("The YAML parser ended inside a node.");
+        var start = _parser.Current ?? throw new YamlException("The YAML parser ended inside a node.");
+        _lastMark = ToMark(start.Start);
         YamlNode node = start switch
         {
             Scalar scalar => ReadScalar(scalar),

@@ -15,7 +15,7 @@ internal sealed class ClientIdValidator : AbstractValidator<Definition>
     {
         if (definition.Find(MetadataNames.ClientId) is not { } member)
         {
-            context.Report(FindingRules.ClientIdMissing, definition.Root.Mark,
+            context.Report(FindingRules.ClientIdMissing, SourceMark.FileStart,
                 "client_id is missing; it is the https URL the document is served at (CIMD -03 section 4: MUST)");
             return;
         }

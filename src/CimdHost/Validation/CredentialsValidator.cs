@@ -33,7 +33,7 @@ internal sealed class CredentialsValidator : AbstractValidator<Definition>
     {
         if (definition.Find(MetadataNames.TokenEndpointAuthMethod) is not { } member)
         {
-            context.Report(FindingRules.AuthMethodMissing, definition.Root.Mark,
+            context.Report(FindingRules.AuthMethodMissing, SourceMark.FileStart,
                 "token_endpoint_auth_method is missing; RFC 7591 would default it to client_secret_basic, which CIMD "
                 + "forbids; write spiffe_jwt or spiffe_x509");
             return;

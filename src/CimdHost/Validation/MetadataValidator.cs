@@ -82,7 +82,7 @@ internal sealed class MetadataValidator : AbstractValidator<Definition>
         var grants = grantMember is null ? [MetadataNames.AuthorizationCode] : Strings(grantMember);
         var responseMember = definition.Find(MetadataNames.ResponseTypes);
         var responses = responseMember is null ? ["code"] : Strings(responseMember);
-        var mark = responseMember?.Value.Mark ?? definition.Root.Mark;
+        var mark = responseMember?.Value.Mark ?? SourceMark.FileStart;
 
         // RFC 7591 section 2.1: code goes with authorization_code and token with implicit.
         if (responses.Contains("code") && !grants.Contains(MetadataNames.AuthorizationCode))
@@ -109,10 +109,10 @@ internal sealed class MetadataValidator : AbstractValidator<Definition>
 
         var redirects = definition.Find(MetadataNames.RedirectUris);
         if (grants.Contains(MetadataNames.AuthorizationCode)
-            && (redirects?.Value is not YamlSequence list || list.Items.Count == 0))
+            && (redirects is null || redirects.Value is YamlSequence { Items.Count: 0 }))
         {
             var because = grantMember is null ? " (the default when grant_types is omitted)" : "";
-            context.Report(FindingRules.RedirectUrisRequired, redirects?.Value.Mark ?? grantMember?.KeyMark ?? definition.Root.Mark,
+            context.Report(FindingRules.RedirectUrisRequired, redirects?.Value.Mark ?? grantMember?.KeyMark ?? SourceMark.FileStart,
                 $"the authorization_code grant{because} needs at least one redirect URI in redirect_uris "
                 + "(CIMD -03 section 4.2); a client_credentials workload lists grant_types: [client_credentials]");
         }

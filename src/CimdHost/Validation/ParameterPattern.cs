@@ -24,6 +24,9 @@ internal static class ParameterPattern
 
         try
         {
+            // Compiled once as written, so that a syntax error names offsets in the pattern the user wrote.
+            _ = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
+
             // Anchored with \A and \z: "matched against the whole value", and never across a trailing newline as $ would.
             regex = new Regex($@"\A(?:{pattern})\z", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
         }

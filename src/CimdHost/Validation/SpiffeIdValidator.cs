@@ -21,7 +21,7 @@ internal sealed class SpiffeIdValidator : AbstractValidator<Definition>
     {
         if (definition.Find(MetadataNames.SpiffeId) is not { } member)
         {
-            context.Report(FindingRules.SpiffeIdMissing, definition.Root.Mark,
+            context.Report(FindingRules.SpiffeIdMissing, SourceMark.FileStart,
                 "spiffe_id is missing; the AS matches the SPIFFE ID of the presented SVID against it "
                 + "(SPIFFE client auth section 5.1: REQUIRED)");
             return;

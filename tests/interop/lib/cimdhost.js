@@ -132,7 +132,7 @@ export async function startCimdHost() {
     publicBase,
     managementBase,
     pid: child.pid,
-    describe: `dotnet ${path.relative(REPO_ROOT, dll)} on ${publicBase} (management ${managementBase})`,
+    describe: `\`dotnet ${path.relative(REPO_ROOT, dll)}\` serving the shipped clients.d`,
     output: () => output,
     stop,
   };

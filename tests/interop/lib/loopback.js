@@ -37,7 +37,13 @@ export function providerFetch(dispatcher, { transform } = {}) {
   const requests = [];
   const hook = async (url, options) => {
     const { dispatcher: ssrfGuard, ...kept } = options;
-    const request = { url, method: kept.method, headers: Object.fromEntries(new Headers(kept.headers)), redirect: kept.redirect, hadSsrfGuard: ssrfGuard !== undefined };
+    const request = {
+      url,
+      method: kept.method,
+      headers: Object.fromEntries(new Headers(kept.headers)),
+      redirect: kept.redirect,
+      hadSsrfGuard: ssrfGuard !== undefined,
+    };
     requests.push(request);
     const response = await fetch(url, { ...kept, dispatcher });
     request.status = response.status;
