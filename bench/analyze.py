@@ -22,7 +22,7 @@ SERVER_LABEL = {
     "sinatra": "Sinatra sample",
 }
 SCENARIOS = ["cached", "conditional", "errors", "head"]
-PLOT_LABEL = {"cached": "documents", "conditional": "304 (If-None-Match)", "errors": "400 (bad value)", "head": "HEAD"}
+PLOT_LABEL = {"cached": "documents", "conditional": "304 revalidate", "errors": "400 bad value", "head": "HEAD"}
 SCENARIO_LABEL = {
     "cached": "documents (random values)",
     "conditional": "If-None-Match -> 304",
@@ -38,6 +38,8 @@ TARGET_P99_VS_NGINX = 2.0
 TARGET_GROWTH_MB = 64
 TARGET_STARTUP_MS = 3000
 TARGET_COST_TOLERANCE = 0.10
+# A run during which more than this many cores went to neither server nor load generator is "busy".
+BUSY_CORES = 0.5
 
 
 def read_tsv_kv(path):
@@ -92,6 +94,9 @@ def derive(run):
         "status_errors": load["status_errors"],
         "socket_errors": load["connect_errors"] + load["read_errors"] + load["write_errors"] + load["timeouts"],
         "rss_kb": run["rss_kb"],
+        # Machine activity outside the server and the load generator, in cores (see run.sh measure()).
+        "other_cores": run.get("other_ticks", 0) / run["clk_tck"] / (run["wall_ms"] / 1000) if run.get("wall_ms") else 0.0,
+        "steal_cores": run.get("steal_ticks", 0) / run["clk_tck"] / (run["wall_ms"] / 1000) if run.get("wall_ms") else 0.0,
     }
 
 
@@ -117,7 +122,8 @@ def aggregate(runs, scenarios, servers):
                 continue
             per[(scen, srv)] = {
                 metric: spread([r[metric] for r in rs])
-                for metric in ("rps", "cpu_us_per_req", "cpu_util", "p50_ms", "p99_ms", "bytes_per_req", "rss_kb")
+                for metric in ("rps", "cpu_us_per_req", "cpu_util", "p50_ms", "p99_ms", "bytes_per_req", "rss_kb",
+                               "other_cores")
             }
             per[(scen, srv)]["status_errors"] = sum(r["status_errors"] for r in rs)
             per[(scen, srv)]["socket_errors"] = sum(r["socket_errors"] for r in rs)
@@ -208,7 +214,16 @@ def main(run_dir):
         f.write("\n")
 
     write_csv(run_dir, per, pair_ratios, growth)
-    write_markdown(run_dir, meta, notes, skips, servers, scenarios, per, pair_ratios, growth, targets)
+    runs_meta = None
+    if runs:
+        others = [r["other_cores"] for r in runs]
+        runs_meta = {"runs": len(runs), "busy_runs": sum(1 for o in others if o > BUSY_CORES),
+                     "other_median": statistics.median(others), "other_max": max(others)}
+        summary["interference"] = runs_meta
+        with open(os.path.join(run_dir, "summary.json"), "w", encoding="utf-8") as f:
+            json.dump(summary, f, indent=2)
+            f.write("\n")
+    write_markdown(run_dir, meta, notes, skips, servers, scenarios, per, pair_ratios, growth, targets, runs_meta)
     write_plot(run_dir, meta, servers, scenarios, per)
     print(open(os.path.join(run_dir, "summary.md"), encoding="utf-8").read())
 
@@ -396,7 +411,7 @@ def write_csv(run_dir, per, pair_ratios, growth):
                                 *(round(s[k], 4) for k in ("median", "min", "max", "q1", "q3")), s["n"]])
 
 
-def write_markdown(run_dir, meta, notes, skips, servers, scenarios, per, pair_ratios, growth, targets):
+def write_markdown(run_dir, meta, notes, skips, servers, scenarios, per, pair_ratios, growth, targets, runs_meta):
     L = []
     quick = meta.get("quick") == "1"
     L.append(f"# Benchmark summary{' (quick smoke run: not for quoting)' if quick else ''}")
@@ -413,12 +428,20 @@ def write_markdown(run_dir, meta, notes, skips, servers, scenarios, per, pair_ra
     L.append("")
     L.append("Figures are medians over rounds, with (min-max) over rounds. CPU is the server process's own "
              "user+system time (from /proc) divided by the requests the load generator completed; "
-             "'core' is that CPU time over the run's wall time (1.00 = the server's one core was saturated).")
+             "'core' is that CPU time over the run's wall time (1.00 = the server's one core was saturated); "
+             "'other' is the CPU, in cores, that neither the server nor the load generator used during the run "
+             "(kernel networking not charged to either, plus anything else running on the machine).")
+    if runs_meta:
+        L.append("")
+        L.append(f"Interference: in {runs_meta['busy_runs']} of {runs_meta['runs']} measured runs something else used "
+                 f"more than {BUSY_CORES} of a core (median 'other' {runs_meta['other_median']:.2f}, max "
+                 f"{runs_meta['other_max']:.2f} cores); the harness waited {meta.get('quiet_wait_s', '0')} s in all "
+                 f"for a quiet machine; servers restarted: {meta.get('restarts', '0')}.")
     L.append("")
     L.append("## Per server")
     L.append("")
-    L.append("| scenario | server | req/s | CPU us/request | core | p50 ms | p99 ms | bytes/resp | 4xx/5xx |")
-    L.append("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    L.append("| scenario | server | req/s | CPU us/request | core | p50 ms | p99 ms | bytes/resp | 4xx/5xx | other |")
+    L.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for scen in scenarios:
         for srv in servers:
             v = per.get((scen, srv))
@@ -427,7 +450,8 @@ def write_markdown(run_dir, meta, notes, skips, servers, scenarios, per, pair_ra
             L.append(f"| {SCENARIO_LABEL[scen]} | {SERVER_LABEL[srv]} | {fmt_spread(v['rps'])} | "
                      f"{fmt_spread(v['cpu_us_per_req'], 1)} | {fmt(v['cpu_util']['median'], 2)} | "
                      f"{fmt(v['p50_ms']['median'], 2)} | {fmt_spread(v['p99_ms'], 2)} | "
-                     f"{fmt(v['bytes_per_req']['median'])} | {share(v['status_errors'], v['requests'])} |")
+                     f"{fmt(v['bytes_per_req']['median'])} | {share(v['status_errors'], v['requests'])} | "
+                     f"{fmt(v['other_cores']['median'], 2)} |")
     L.append("")
     if pair_ratios:
         L.append("## Ratios (median of per-round ratios [min-max])")
@@ -564,10 +588,12 @@ set multiplot layout 1,2 title '{title}: medians of {meta.get('rounds')} rounds,
 set logscale y
 set title 'requests per second (higher is better)'
 set ylabel 'req/s'
+set format y '%.0s%c'
 set yrange [100:*]
 plot {body.replace('IDX', '0')}
 set title 'server CPU time per request (lower is better)'
 set ylabel 'microseconds'
+set format y '%g'
 set yrange [1:*]
 plot {body.replace('IDX', '1')}
 unset multiplot

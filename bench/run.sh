@@ -37,6 +37,9 @@ STARTUP_REPS=3
 RELOAD_REPS=5
 RELOAD_TIMEOUT=30
 READY_TIMEOUT=90
+QUIET_THRESHOLD_PCT=25  # the rest of the machine counts as quiet below this share of one core
+QUIET_MAX_S=20          # the longest wait for quiet before one measured run
+QUIET_BUDGET_S=600      # the most waiting for quiet in a whole run
 SERVERS="cimdhost nginx kestrel sinatra"
 SCENARIOS="cached conditional errors head"
 GROWTH=1
@@ -62,6 +65,7 @@ usage: bench/run.sh [options]
   --walk N             distinct values in the memory-growth walk (default $WALK_TOTAL)
   --def-sizes LIST     definition counts for startup (default "$DEF_SIZES"; the largest is used for cost)
   --no-growth          skip the CimdHost growth measurements
+  --no-quiet-wait      measure at once even when other processes are busy on the machine
   --require-cimdhost   fail instead of benchmarking the baselines alone when CimdHost cannot serve
   --no-install         do not apt-get install missing tools
   --publish            copy the plot to docs/performance.png when the run completes
@@ -83,6 +87,7 @@ while (($#)); do
         --walk) WALK_TOTAL=$2; shift ;;
         --def-sizes) DEF_SIZES=$2; shift ;;
         --no-growth) GROWTH=0 ;;
+        --no-quiet-wait) QUIET_MAX_S=0 ;;
         --require-cimdhost) REQUIRE_CIMDHOST=1 ;;
         --no-install) INSTALL=0 ;;
         --publish) PUBLISH=1 ;;
@@ -95,6 +100,7 @@ done
 
 if ((QUICK)); then
     DURATION=1 ROUNDS=2 WARMUP_FIRST=2 WARMUP=1 WALK_TOTAL=50000 STARTUP_REPS=1 RELOAD_REPS=2
+    QUIET_MAX_S=5 QUIET_BUDGET_S=60
 fi
 for v in DURATION ROUNDS WARMUP_FIRST WARMUP CONNECTIONS WALK_TOTAL; do
     [[ ${!v} =~ ^[0-9]+$ ]] && ((${!v} > 0)) || die "--${v,,} must be a positive integer"
@@ -291,26 +297,61 @@ json_field() {
 }
 
 # measure FILE ROUND SCENARIO SERVER: runs LOAD against SERVER, appends one JSON line to FILE.
+# Returns 1, recording nothing, when the server is gone afterwards.
 measure() {
     local file=$1 round=$2 scen=$3 name=$4 pid=${SERVER_PID[$4]} out c0 c1 t0 t1 rss json req dur
+    local s0 s1 st0 st1 l0 l1
     out="$LOGS/load-$scen-$name-r$round.txt"
+    [[ $round == 0 ]] || wait_quiet
+    read -r s0 st0 < <(system_ticks)
+    l0=$(child_ticks)
     c0=$(cpu_ticks "$pid")
     t0=$(date +%s%N)
     "${LOAD[@]}" >"$out" 2>&1 || log "load generator exited non-zero for $name/$scen (see $out)"
     t1=$(date +%s%N)
     c1=$(cpu_ticks "$pid")
+    l1=$(child_ticks)
+    read -r s1 st1 < <(system_ticks)
     rss=$(status_kb "$pid" VmRSS)
-    kill -0 "$pid" 2>/dev/null || die "$name died during $scen (see $LOGS/$name.log)"
+    if ! kill -0 "$pid" 2>/dev/null || [[ $(awk '{ print $3 }' /proc/"$pid"/stat 2>/dev/null) == Z ]]; then
+        note "$name stopped during $scen round $round (its log: logs/$name.log); that run is discarded"
+        return 1
+    fi
     json=$(sed -n 's/^BENCHJSON //p' "$out" | tail -1)
     [[ -n $json ]] || json=null
-    printf '{"round":%d,"scenario":"%s","server":"%s","cpu_ticks":%d,"clk_tck":%d,"wall_ms":%d,"rss_kb":%d,"load":%s}\n' \
-        "$round" "$scen" "$name" $((c1 - c0)) "$CLK_TCK" $(((t1 - t0) / 1000000)) "$rss" "$json" >>"$file"
+    # other_ticks: CPU that neither the server nor the load generator used (kernel networking not
+    # charged to either, and anything else running on the machine).
+    printf '{"round":%d,"scenario":"%s","server":"%s","cpu_ticks":%d,"clk_tck":%d,"wall_ms":%d,"rss_kb":%d,"loadgen_ticks":%d,"other_ticks":%d,"steal_ticks":%d,"load":%s}\n' \
+        "$round" "$scen" "$name" $((c1 - c0)) "$CLK_TCK" $(((t1 - t0) / 1000000)) "$rss" $((l1 - l0)) \
+        $((s1 - s0 - (c1 - c0) - (l1 - l0))) $((st1 - st0)) "$json" >>"$file"
     req=$(json_field "$json" requests)
     dur=$(json_field "$json" duration_us)
     awk -v r="${req:-0}" -v d="${dur:-1}" -v c=$((c1 - c0)) -v t="$CLK_TCK" -v n="$name" -v s="$scen" -v k="$round" \
+        -v o=$((s1 - s0 - (c1 - c0) - (l1 - l0))) -v w=$(((t1 - t0) / 1000000)) \
         -v p="$(json_field "$json" lat_p99_us)" 'BEGIN {
-            printf "  r%s %-11s %-14s %9.0f req/s  %7.1f us CPU/req  p99 %6.2f ms\n", k, s, n, r / (d / 1e6),
-                r ? c / t / r * 1e6 : 0, p / 1000 }' >&2
+            printf "  r%s %-11s %-18s %9.0f req/s  %7.1f us CPU/req  p99 %6.2f ms  other %4.2f cores\n", k, s, n,
+                r / (d / 1e6), r ? c / t / r * 1e6 : 0, p / 1000, w ? o / t / (w / 1000) : 0 }' >&2
+}
+
+# Starts a main server again after it stopped during the rounds (bounded: MAX_RESTARTS in all).
+RESTARTS=0
+MAX_RESTARTS=3
+restart_server() {
+    local name=$1
+    RESTARTS=$((RESTARTS + 1))
+    ((RESTARTS <= MAX_RESTARTS)) || die "servers stopped $RESTARTS times; giving up"
+    stop_server "$name"
+    case $name in
+        cimdhost) start_cimdhost cimdhost "$WORK/clients-example" || die "CimdHost did not start again" ;;
+        nginx) start_nginx ;;
+        kestrel) start_kestrel ;;
+        sinatra) start_sinatra ;;
+    esac
+    if [[ " $SCENARIOS " == *" conditional "* && -z ${SKIP[$name:conditional]:-} ]]; then
+        prepare_conditional "$name" # nginx's ETag carries the file's new mtime
+    fi
+    set_load cached "$name" "$WARMUP_FIRST"
+    measure "$RUN_DIR/warmup.jsonl" 0 cached "$name" || die "$name stopped again during its warm-up"
 }
 
 # ---- warm-up, then interleaved rounds ----
@@ -327,7 +368,7 @@ for scen in $SCENARIOS; do
         [[ -n ${WARMED[$name]:-} ]] || secs=$WARMUP_FIRST
         WARMED[$name]=1
         set_load "$scen" "$name" "$secs"
-        measure "$RUN_DIR/warmup.jsonl" 0 "$scen" "$name"
+        measure "$RUN_DIR/warmup.jsonl" 0 "$scen" "$name" || restart_server "$name"
     done
 done
 for ((round = 1; round <= ROUNDS; round++)); do
@@ -336,7 +377,11 @@ for ((round = 1; round <= ROUNDS; round++)); do
         for name in "${ACTIVE[@]}"; do
             [[ -z ${SKIP[$name:$scen]:-} ]] || continue
             set_load "$scen" "$name" "$DURATION"
-            measure "$RUNS" "$round" "$scen" "$name"
+            if ! measure "$RUNS" "$round" "$scen" "$name"; then
+                restart_server "$name"
+                set_load "$scen" "$name" "$DURATION"
+                measure "$RUNS" "$round" "$scen" "$name" || die "$name stopped again"
+            fi
             sleep 0.3
         done
     done
@@ -370,6 +415,7 @@ fi
     printf 'sinatra\t%s\n' "$(ruby -e 'require "sinatra/version"; print Sinatra::VERSION' 2>/dev/null)"
     printf 'puma\t%s\n' "$(puma --version 2>/dev/null | awk '{ print $3 }')"
     printf 'wrk\t%s\n' "$(dpkg-query -W -f='${Version}' wrk 2>/dev/null)"
+    printf 'quiet_wait_s\t%s\nrestarts\t%s\n' "$QUIET_SPENT" "$RESTARTS"
     printf 'elapsed_s\t%s\n' $(($(date +%s) - RUN_START))
 } >"$RUN_DIR/meta.tsv"
 

@@ -162,3 +162,42 @@ http_header() {
 median() {
     sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) { print "" } else if (NR % 2) { print a[(NR + 1) / 2] } else { print (a[NR / 2] + a[NR / 2 + 1]) / 2 } }'
 }
+
+# "BUSY STEAL" clock ticks over all CPUs from /proc/stat: busy is user+nice+system+irq+softirq.
+system_ticks() {
+    awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8, $9; exit }' /proc/stat
+}
+
+# User+system ticks of every child this shell has waited for (bash's `times`, second line).
+child_ticks() {
+    times | awk -v t="$CLK_TCK" 'NR == 2 {
+        n = split($1 " " $2, f, " "); s = 0
+        for (i = 1; i <= n; i++) { split(f[i], p, "m"); sub("s", "", p[2]); s += p[1] * 60 + p[2] }
+        printf "%d\n", s * t + 0.5 }'
+}
+
+# Waits (bounded) until the rest of the machine is quiet: this is a shared machine, and a compiler
+# running beside the benchmark skews it. Gives up after QUIET_MAX_S for this run or when the run's
+# whole QUIET_BUDGET_S is spent, and measures anyway (each run records how busy the machine was).
+QUIET_SPENT=0
+wait_quiet() {
+    local waited=0 b0 b1 busy
+    ((QUIET_MAX_S > 0)) || return 0
+    while :; do
+        read -r b0 _ < <(system_ticks)
+        sleep 1
+        read -r b1 _ < <(system_ticks)
+        busy=$((b1 - b0))
+        if ((busy * 100 < QUIET_THRESHOLD_PCT * CLK_TCK)); then
+            ((waited == 0)) || log "machine quiet again after ${waited}s"
+            return 0
+        fi
+        if ((waited >= QUIET_MAX_S || QUIET_SPENT >= QUIET_BUDGET_S)); then
+            log "machine still busy ($((busy * 100 / CLK_TCK))% of a core besides the benchmark); measuring anyway"
+            return 0
+        fi
+        ((waited == 0)) && log "machine busy ($((busy * 100 / CLK_TCK))% of a core); waiting up to ${QUIET_MAX_S}s"
+        waited=$((waited + 1))
+        QUIET_SPENT=$((QUIET_SPENT + 1))
+    done
+}

@@ -67,10 +67,14 @@ growth_memory() {
     pid=${SERVER_PID[$name]}
     # Warm the JIT on a small set of values, so 'warm' is a served steady state, not a cold process.
     set_load warm "$name" "$WARMUP_FIRST"
-    measure "$RUN_DIR/warmup.jsonl" 0 warm "$name"
+    measure "$RUN_DIR/warmup.jsonl" 0 warm "$name" || {
+        stop_server "$name"
+        return
+    }
     sleep 2
     rss_warm=$(status_kb "$pid" VmRSS)
 
+    wait_quiet
     log "growth: walking $WALK_TOTAL distinct instance values (at most ${WALK_MAX_S}s)"
     out="$LOGS/load-walk-$name.txt"
     rm -f "$WORK"/walk-done.*
@@ -90,6 +94,11 @@ growth_memory() {
     kill -INT "$wrk_pid" 2>/dev/null || true
     wait "$wrk_pid" 2>/dev/null || true
     c1=$(cpu_ticks "$pid")
+    if ! kill -0 "$pid" 2>/dev/null; then
+        note "growth/memory: CimdHost stopped during the walk; no memory figures"
+        stop_server "$name"
+        return
+    fi
     ((done_count >= 2)) || note "growth/memory: the walk did not finish within ${WALK_MAX_S}s; figures are for a partial walk"
     rss_after=$(status_kb "$pid" VmRSS)
     sleep 5
@@ -119,6 +128,7 @@ growth_startup() {
         fi
         for ((rep = 1; rep <= STARTUP_REPS; rep++)); do
             name=g-start-$size
+            wait_quiet
             if ! start_cimdhost "$name" "$dir"; then
                 note "growth/startup: $size definitions: not ready within ${READY_TIMEOUT}s"
                 printf '%s\t%s\t\t\t0\n' "$size" "$rep" >>"$RUN_DIR/growth_startup.tsv"
@@ -155,7 +165,8 @@ growth_reload() {
         file="$dir/def-00001.yaml"
         for ((rep = 1; rep <= RELOAD_REPS; rep++)); do
             http_get "$target" >/dev/null || true # make sure the old document is cached
-            sleep 1
+            wait_quiet
+            sleep 0.5
             # Rewrite in place, as an editor saving the file does.
             sed -i "s/^client_name: .*/client_name: Bench 1 rev $rep/" "$file"
             start=$(date +%s%N)
@@ -201,14 +212,20 @@ growth_cost() {
     local item
     for item in "${plan[@]}"; do
         set_load "${item% *}" "${item#* }" "$WARMUP_FIRST"
-        measure "$RUN_DIR/warmup.jsonl" 0 "${item% *}" "${item#* }"
+        measure "$RUN_DIR/warmup.jsonl" 0 "${item% *}" "${item#* }" || {
+            stop_all
+            return
+        }
     done
     : >"$RUN_DIR/growth_cost.jsonl"
     for ((round = 1; round <= ROUNDS; round++)); do
         log "growth: cost round $round of $ROUNDS"
         for item in "${plan[@]}"; do
             set_load "${item% *}" "${item#* }" "$DURATION"
-            measure "$RUN_DIR/growth_cost.jsonl" "$round" "${item% *}" "${item#* }"
+            measure "$RUN_DIR/growth_cost.jsonl" "$round" "${item% *}" "${item#* }" || {
+                stop_all
+                return
+            }
             sleep 0.3
         done
     done

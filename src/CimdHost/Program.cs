@@ -25,9 +25,10 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseNoStoreForErrors();
+app.UseDocumentHeaders();
 app.UseRouting();
 app.UseManagementListener();
+app.UseDocumentMetrics();
 app.UseOutputCache();
 
 app.MapManagement();

@@ -24,8 +24,6 @@ internal sealed class CatalogLoader(DefinitionValidator validator, TimeProvider 
             .Where(path => DefinitionFile.IsDefinitionName(Path.GetFileName(path)))
             .Order(StringComparer.Ordinal)
             .Select(path => ReadFile(path, defaultMaxAge, now))
-            .Where(result => result is not null)
-            .Select(result => result!)
             .ToArray();
 
         foreach (var stale in _files.Keys.Except(files.Select(file => file.Path)).ToArray())
@@ -40,7 +38,7 @@ internal sealed class CatalogLoader(DefinitionValidator validator, TimeProvider 
         return Resolve(files, previousClients, reservedPaths, previous.Generation + 1, now);
     }
 
-    private FileResult? ReadFile(string path, int defaultMaxAge, DateTimeOffset now)
+    private FileResult ReadFile(string path, int defaultMaxAge, DateTimeOffset now)
     {
         DefinitionFile file;
         try
@@ -48,8 +46,10 @@ internal sealed class CatalogLoader(DefinitionValidator validator, TimeProvider 
             file = DefinitionFile.Open(path);
             if (file.Target is { Exists: false })
             {
-                // A dangling link (for example mid-swap of a ConfigMap) is no definition until it points somewhere.
-                return null;
+                // A folder with a definition's name, or a link to nothing (for example mid-swap of a ConfigMap):
+                // refused, so a client served from it keeps its last good version.
+                var why = Directory.Exists(path) ? "is a folder, not a definition file" : "is a link to nothing";
+                return new FileResult(path, "", [Unreadable(path, why)], null, now);
             }
 
             if (_files.TryGetValue(path, out var known) && known.Fingerprint == file.Fingerprint)
@@ -72,11 +72,11 @@ internal sealed class CatalogLoader(DefinitionValidator validator, TimeProvider 
         }
         catch (IOException exception)
         {
-            return new FileResult(path, "", [Unreadable(path, exception)], null, now);
+            return new FileResult(path, "", [Unreadable(path, $"cannot be read: {exception.Message}")], null, now);
         }
         catch (UnauthorizedAccessException exception)
         {
-            return new FileResult(path, "", [Unreadable(path, exception)], null, now);
+            return new FileResult(path, "", [Unreadable(path, $"cannot be read: {exception.Message}")], null, now);
         }
     }
 
@@ -173,8 +173,8 @@ internal sealed class CatalogLoader(DefinitionValidator validator, TimeProvider 
     private static Finding Refusal(CompiledClient client, string rule, string message) =>
         new(client.SourcePath, client.ClientIdMark, FindingSeverity.Error, rule, message);
 
-    private static Finding Unreadable(string path, Exception exception) =>
-        new(path, SourceMark.FileStart, FindingSeverity.Error, FindingRules.Unreadable, $"the file cannot be read: {exception.Message}");
+    private static Finding Unreadable(string path, string why) =>
+        new(path, SourceMark.FileStart, FindingSeverity.Error, FindingRules.Unreadable, $"the entry {why}");
 
     /// <summary>What one version of one file gave, before any rule across files.</summary>
     private sealed record FileResult(

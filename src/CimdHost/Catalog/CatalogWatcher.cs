@@ -15,6 +15,7 @@ internal sealed partial class CatalogWatcher(
 {
     private readonly Lock _gate = new();
     private ITimer? _debounce;
+    // The folder as last loaded or last seen by a poll.
     private string _lastFingerprint = "";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -72,7 +73,10 @@ internal sealed partial class CatalogWatcher(
 
     private void Poll()
     {
-        if (FolderFingerprint(options.Value.Directory) != Volatile.Read(ref _lastFingerprint))
+        // Only a state not seen before schedules a reload: a change already waiting for its debounce must not
+        // push the reload further out at every poll.
+        var current = FolderFingerprint(options.Value.Directory);
+        if (current != Interlocked.Exchange(ref _lastFingerprint, current))
         {
             Schedule("polling");
         }
@@ -94,6 +98,19 @@ internal sealed partial class CatalogWatcher(
         await catalog.ReloadAsync();
     }
 
+    private static string EntryFingerprint(string path)
+    {
+        try
+        {
+            return Definitions.DefinitionFile.Open(path).Fingerprint;
+        }
+        catch (IOException exception)
+        {
+            // A link loop or an entry that vanished mid-listing; its error shows at the reload this triggers.
+            return exception.GetType().Name;
+        }
+    }
+
     /// <summary>Names, link targets, sizes and times of every definition entry: cheap to take, and changed by any edit.</summary>
     internal static string FolderFingerprint(string directory)
     {
@@ -102,7 +119,7 @@ internal sealed partial class CatalogWatcher(
             return string.Join('\n', Directory.EnumerateFileSystemEntries(directory)
                 .Where(path => Definitions.DefinitionFile.IsDefinitionName(Path.GetFileName(path)))
                 .Order(StringComparer.Ordinal)
-                .Select(path => path + "|" + Definitions.DefinitionFile.Open(path).Fingerprint));
+                .Select(path => path + "|" + EntryFingerprint(path)));
         }
         catch (IOException)
         {

@@ -37,5 +37,28 @@ internal sealed class DefinitionFile
         && (fileName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
             || fileName.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
 
-    public byte[] ReadAllBytes() => File.ReadAllBytes(Path);
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> + 1 bytes, so a file that grows, or a device behind a link, can never
+    /// make the service read without end.
+    /// </summary>
+    public byte[] ReadBytes(int limit)
+    {
+        // Note: FIFOs and character devices report a length of 0, and opening a FIFO would block until a writer
+        // comes; an empty file and such an entry read alike, as nothing.
+        if (Target.Length == 0)
+        {
+            return [];
+        }
+
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var buffer = new byte[Math.Min(limit + 1L, Math.Max(Target.Length, 1))];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+        {
+            total += read;
+        }
+
+        return total == buffer.Length ? buffer : buffer[..total];
+    }
 }

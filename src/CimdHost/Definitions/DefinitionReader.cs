@@ -58,7 +58,7 @@ internal static class DefinitionReader
             return null;
         }
 
-        return Read(displayPath, file.ReadAllBytes(), file.LastModified, findings);
+        return Read(displayPath, file.ReadBytes(DefinitionLimits.MaxFileBytes), file.LastModified, findings);
     }
 
     private static Finding TooLarge(string path, long length) =>

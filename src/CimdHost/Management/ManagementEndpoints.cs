@@ -8,7 +8,9 @@ internal static class ManagementEndpoints
     public static readonly string[] ReservedPaths =
         ["/healthz", "/readyz", "/clients", "/metrics", "/swagger", "/swagger/index.html", "/swagger/v1/swagger.json"];
 
-    /// <summary>Registers the management listener's services: its options, the listener split, and OpenAPI per client.</summary>
+    private const string LoggerCategory = "CimdHost.Management";
+
+    /// <summary>Registers the management listener's services: its options, the listener split, OpenAPI per client and metrics.</summary>
     public static WebApplicationBuilder AddManagement(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(ManagementOptions.SectionName).Get<ManagementOptions>() ?? new();
@@ -23,15 +25,33 @@ internal static class ManagementEndpoints
         builder.WebHost.UseUrls([.. publicUrls, .. managementUrls]);
         builder.Services.AddSingleton(new Listeners(managementPorts));
         builder.Services.AddOpenApiPerClient();
+        builder.Services.AddManagementMetrics();
 
         return builder;
     }
 
-    /// <summary>Maps status, OpenAPI and Swagger UI, all answering on the management listener only.</summary>
+    /// <summary>Maps status, OpenAPI, Swagger UI and metrics, all answering on the management listener only.</summary>
     public static WebApplication MapManagement(this WebApplication app)
     {
-        app.MapStatus().WithMetadata(ManagementOnlyMetadata.Instance);
-        app.MapOpenApiPerClient().WithMetadata(ManagementOnlyMetadata.Instance);
+        var management = app.MapGroup("").WithMetadata(ManagementOnlyMetadata.Instance);
+        management.MapStatus();
+        management.MapOpenApiPerClient();
+        management.MapMetrics();
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
+        var urls = Listeners.Split(app.Configuration.GetSection(ManagementOptions.SectionName).Get<ManagementOptions>()?.Urls
+            ?? new ManagementOptions().Urls);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (urls.Count == 0)
+            {
+                logger.ManagementDisabled();
+            }
+            else if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.ManagementListening(string.Join(';', urls));
+            }
+        });
 
         return app;
     }
@@ -40,16 +60,22 @@ internal static class ManagementEndpoints
     /// Refuses management endpoints on the public listener with the same 404 an unknown path gets, so the public port
     /// does not even reveal that they exist.
     /// </summary>
-    public static IApplicationBuilder UseManagementListener(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseManagementListener(this IApplicationBuilder app)
     {
-        var listeners = context.RequestServices.GetRequiredService<Listeners>();
-        var managementOnly = context.GetEndpoint()?.Metadata.GetMetadata<ManagementOnlyMetadata>() is not null;
-        if (managementOnly && !listeners.IsManagement(context))
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Results.Problem(DocumentProblem.NotFound().ToProblemDetails()).ExecuteAsync(context);
-        }
+        var listeners = app.ApplicationServices.GetRequiredService<Listeners>();
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
 
-        return next(context);
-    });
+        return app.Use((context, next) =>
+        {
+            var endpoint = context.GetEndpoint();
+            if (endpoint?.Metadata.GetMetadata<ManagementOnlyMetadata>() is not null && !listeners.IsManagement(context))
+            {
+                logger.ManagementEndpointRefused(endpoint.DisplayName ?? "a management endpoint", context.Connection.LocalPort);
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return TypedResults.Problem(DocumentProblem.NotFound().ToProblemDetails()).ExecuteAsync(context);
+            }
+
+            return next(context);
+        });
+    }
 }

@@ -1,6 +1,5 @@
+using CimdHost.Serving;
 using Microsoft.OpenApi;
-using Swashbuckle.AspNetCore.SwaggerGen;
-using CimdHost.Catalog;
 
 namespace CimdHost.Management;
 
@@ -8,72 +7,51 @@ namespace CimdHost.Management;
 internal static class OpenApiPerClient
 {
     public const string DocumentName = "v1";
+    public const string DocumentPath = "/swagger/" + DocumentName + "/swagger.json";
 
-    public static IServiceCollection AddOpenApiPerClient(this IServiceCollection services) =>
+    /// <summary>Registers the generator; the filter reads the catalog's current snapshot each time the document is fetched.</summary>
+    public static IServiceCollection AddOpenApiPerClient(this IServiceCollection services)
+    {
+        // The generator describes endpoints through the API explorer; /clients is the only described one besides the clients.
+        services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc(DocumentName, new OpenApiInfo
             {
                 Title = "CimdHost",
                 Version = DocumentName,
-                Description = "The Client ID Metadata Documents this service publishes right now, one operation per client.",
+                Description = "The Client ID Metadata Documents this service publishes right now, one operation per client, "
+                    + "generated from the current definitions on every fetch. Try it out sends the request to this listener. "
+                    + "Status: [/clients](/clients?format=html); metrics: [/metrics](/metrics).",
             });
             options.DocumentFilter<ClientOperationsFilter>();
         });
 
-    public static IEndpointConventionBuilder MapOpenApiPerClient(this WebApplication app)
-    {
-        app.UseWhen(
-            context => context.RequestServices.GetRequiredService<Listeners>().IsManagement(context),
-            branch => branch.UseSwaggerUI(options =>
-            {
-                options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "CimdHost");
-                options.DocumentTitle = "CimdHost clients";
-            }));
-
-        return app.MapSwagger();
+        return services;
     }
-}
 
-/// <summary>Adds every client of the current snapshot to the OpenAPI document.</summary>
-internal sealed class ClientOperationsFilter(ClientCatalog catalog) : IDocumentFilter
-{
-    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    /// <summary>Maps the OpenAPI document and the Swagger UI; the caller makes them management-only.</summary>
+    public static IEndpointRouteBuilder MapOpenApiPerClient(this IEndpointRouteBuilder routes)
     {
-        document.Paths ??= new OpenApiPaths();
-        foreach (var client in catalog.Current.Clients)
+        routes.MapSwagger();
+
+        // Note: Swagger UI is middleware; running it inside an endpoint lets the listener rule and the route table
+        // treat it like any other management endpoint, instead of it answering ahead of routing.
+        var ui = routes.CreateApplicationBuilder();
+        ui.UseSwaggerUI(options =>
         {
-            if (document.Paths.ContainsKey(client.Path))
-            {
-                continue;
-            }
+            // Relative, so the page fetches the document (and Try it out sends requests) on the listener it came from.
+            options.SwaggerEndpoint($"{DocumentName}/swagger.json", "CimdHost");
+            options.DocumentTitle = "CimdHost clients";
+            options.DisplayRequestDuration();
+            options.DefaultModelsExpandDepth(-1);
+        });
+        ui.Run(context => TypedResults.Problem(DocumentProblem.NotFound().ToProblemDetails()).ExecuteAsync(context));
 
-            var operation = new OpenApiOperation
-            {
-                Summary = client.ClientId,
-                OperationId = "get-" + Path.GetFileNameWithoutExtension(client.SourcePath),
-                Parameters = client.Parameters.Select(parameter => (IOpenApiParameter)new OpenApiParameter
-                {
-                    Name = parameter.Name,
-                    In = client.Source == ParameterSource.Path ? ParameterLocation.Path : ParameterLocation.Query,
-                    Required = true,
-                    Schema = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.String,
-                        Pattern = parameter.PatternText is null ? null : $"^(?:{parameter.PatternText})$",
-                        MaxLength = parameter.MaxLength,
-                    },
-                }).ToList(),
-                Responses = new OpenApiResponses
-                {
-                    ["200"] = new OpenApiResponse { Description = "The client's metadata document." },
-                },
-            };
+        routes.MapGet("/swagger/{**asset}", ui.Build())
+            .WithDisplayName("Swagger UI")
+            .ExcludeFromDescription();
 
-            document.Paths[client.Path] = new OpenApiPathItem
-            {
-                Operations = new Dictionary<HttpMethod, OpenApiOperation> { [HttpMethod.Get] = operation },
-            };
-        }
+        return routes;
     }
 }

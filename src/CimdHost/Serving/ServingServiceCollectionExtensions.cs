@@ -1,5 +1,6 @@
 using CimdHost.Catalog;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace CimdHost.Serving;
 
@@ -22,14 +23,25 @@ internal static class ServingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Every error response says <c>Cache-Control: no-store</c>: CIMD -03 section 5.2 forbids ASes to cache errors.</summary>
-    public static IApplicationBuilder UseNoStoreForErrors(this IApplicationBuilder app) => app.Use((context, next) =>
+    /// <summary>
+    /// Headers every response gets, however it was produced (handler, output cache or error page): errors say
+    /// <c>Cache-Control: no-store</c>, since CIMD -03 section 5.2 forbids ASes to cache them, and a 304 replayed by the
+    /// output cache carries Last-Modified like one the handler writes, so both validators always come back.
+    /// </summary>
+    public static IApplicationBuilder UseDocumentHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         context.Response.OnStarting(() =>
         {
-            if (context.Response.StatusCode >= StatusCodes.Status400BadRequest)
+            var response = context.Response;
+            if (response.StatusCode >= StatusCodes.Status400BadRequest)
             {
-                context.Response.Headers.CacheControl = "no-store";
+                response.Headers.CacheControl = "no-store";
+            }
+            else if (response.StatusCode == StatusCodes.Status304NotModified
+                && DocumentRequests.Find(context)?.Client is { } client
+                && !response.Headers.ContainsKey(HeaderNames.LastModified))
+            {
+                response.Headers.LastModified = HeaderUtilities.FormatDate(client.LastModified);
             }
 
             return Task.CompletedTask;

@@ -21,6 +21,13 @@ public sealed class CimdHostFactory : WebApplicationFactory<Program>
     private readonly DirectoryInfo _clients = Directory.CreateTempSubdirectory("cimdhost-");
     private readonly Dictionary<string, string?> _settings = new();
 
+    static CimdHostFactory()
+    {
+        // Note: each host's appsettings watcher costs an inotify instance (128 per user by default); the tests
+        // start many hosts at once, and CimdHost's own folder watcher must not be the one that runs out.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     public CimdHostFactory()
         : this(Path.Combine(Repository.TestData, "clients.d"))
     {

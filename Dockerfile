@@ -1,0 +1,25 @@
+# syntax=docker/dockerfile:1
+# Multi-stage: the SDK image builds, the ASP.NET runtime image runs. The SDK tag matches global.json (10.0).
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /source
+COPY global.json nuget.config Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/CimdHost/CimdHost.csproj src/CimdHost/
+RUN dotnet restore src/CimdHost/CimdHost.csproj
+COPY src/ src/
+RUN dotnet publish src/CimdHost/CimdHost.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+# The public listener for ASes; the management listener stays inside the container unless you publish it
+# (set Management__Urls=http://+:8081 and map the port only to a network ops can reach).
+ENV ASPNETCORE_URLS=http://+:8080 \
+    Management__Urls=http://localhost:8081 \
+    Clients__Directory=/clients.d
+# Note: bind mounts and ConfigMap volumes do not always deliver file-change events; CimdHost also polls
+# the folder (Clients__PollInterval, 2 s by default), so no DOTNET_USE_POLLING_FILE_WATCHER is needed.
+EXPOSE 8080
+# The aspnet image ships an unprivileged user "app" (UID 1654).
+USER app
+# Mount the definitions read-only: docker run -v "$PWD/clients.d:/clients.d:ro" -p 8080:8080 cimdhost
+ENTRYPOINT ["dotnet", "CimdHost.dll"]

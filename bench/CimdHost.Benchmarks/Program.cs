@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using CimdHost.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(HotPathBenchmarks).Assembly).Run(args);
