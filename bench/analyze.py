@@ -21,10 +21,11 @@ SERVER_LABEL = {
     "kestrel": "bare Kestrel",
     "sinatra": "Sinatra sample",
 }
-SCENARIOS = ["cached", "conditional", "errors", "head"]
-PLOT_LABEL = {"cached": "documents", "conditional": "304 revalidate", "errors": "400 bad value", "head": "HEAD"}
+SCENARIOS = ["cached", "hot", "conditional", "errors", "head"]
+PLOT_LABEL = {"cached": "documents", "hot": "hot documents", "conditional": "304 revalidate", "errors": "400 bad value", "head": "HEAD"}
 SCENARIO_LABEL = {
     "cached": "documents (random values)",
+    "hot": "documents (1,000 hot values)",
     "conditional": "If-None-Match -> 304",
     "errors": "bad values -> 400",
     "head": "HEAD",

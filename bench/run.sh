@@ -38,10 +38,11 @@ RELOAD_REPS=5
 RELOAD_TIMEOUT=30
 READY_TIMEOUT=90
 QUIET_THRESHOLD_PCT=25  # the rest of the machine counts as quiet below this share of one core
-QUIET_MAX_S=20          # the longest wait for quiet before one measured run
-QUIET_BUDGET_S=600      # the most waiting for quiet in a whole run
+QUIET_MAX_S=15          # the longest wait for quiet before one measured run
+QUIET_BUDGET_S=300      # the most waiting for quiet in a whole run
 SERVERS="cimdhost nginx kestrel sinatra"
-SCENARIOS="cached conditional errors head"
+SCENARIOS="cached hot conditional errors head"
+HOT_VALUES=1000     # the "hot" scenario draws from 1..HOT_VALUES, so after warm-up every value is cached
 GROWTH=1
 INSTALL=1
 PUBLISH=0
@@ -61,7 +62,7 @@ usage: bench/run.sh [options]
   --warmup S           unmeasured seconds per server for each further scenario (default $WARMUP)
   --connections N      wrk connections (default $CONNECTIONS)
   --servers LIST       subset of "cimdhost nginx kestrel sinatra" (quoted, space-separated)
-  --scenarios LIST     subset of "cached conditional errors head"
+  --scenarios LIST     subset of "cached hot conditional errors head"
   --walk N             distinct values in the memory-growth walk (default $WALK_TOTAL)
   --def-sizes LIST     definition counts for startup (default "$DEF_SIZES"; the largest is used for cost)
   --no-growth          skip the CimdHost growth measurements
@@ -250,6 +251,9 @@ for name in "${ACTIVE[@]}"; do
     for scen in $SCENARIOS; do
         case $scen in
             cached) ;;
+            hot)
+                [[ $name != sinatra ]] || skip sinatra hot "the sample caches nothing, so this is its documents scenario again"
+                ;;
             conditional)
                 if [[ $name == sinatra ]]; then
                     skip sinatra conditional "the sample sets no ETag, so there is nothing to revalidate"
@@ -280,7 +284,7 @@ set_load() {
     local -a wrk=(taskset -c "$LOAD_CPU" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${secs}s" --latency --timeout 5s)
     case $scen in
         cached) LOAD=("${wrk[@]}" -s "$BENCH/lua/random.lua" "$url" -- GET '/client.json?instance_id=' '' 1 "$RANGE_HIGH") ;;
-        warm) LOAD=("${wrk[@]}" -s "$BENCH/lua/random.lua" "$url" -- GET '/client.json?instance_id=' '' 1 1000) ;;
+        warm | hot) LOAD=("${wrk[@]}" -s "$BENCH/lua/random.lua" "$url" -- GET '/client.json?instance_id=' '' 1 "$HOT_VALUES") ;;
         conditional) LOAD=("${wrk[@]}" -s "$BENCH/lua/conditional.lua" "$url" -- "$WORK/etags-$name.tsv") ;;
         errors) LOAD=("${wrk[@]}" -s "$BENCH/lua/errors.lua" "$url" -- '/client.json?instance_id=') ;;
         spread) LOAD=("${wrk[@]}" -s "$BENCH/lua/spread.lua" "$url" -- "$SPREAD_COUNT" "$RANGE_HIGH") ;;

@@ -185,9 +185,9 @@ wait_quiet() {
     ((QUIET_MAX_S > 0)) || return 0
     while :; do
         read -r b0 _ < <(system_ticks)
-        sleep 1
+        sleep 0.5
         read -r b1 _ < <(system_ticks)
-        busy=$((b1 - b0))
+        busy=$(((b1 - b0) * 2))
         if ((busy * 100 < QUIET_THRESHOLD_PCT * CLK_TCK)); then
             ((waited == 0)) || log "machine quiet again after ${waited}s"
             return 0
@@ -197,6 +197,7 @@ wait_quiet() {
             return 0
         fi
         ((waited == 0)) && log "machine busy ($((busy * 100 / CLK_TCK))% of a core); waiting up to ${QUIET_MAX_S}s"
+        sleep 0.5
         waited=$((waited + 1))
         QUIET_SPENT=$((QUIET_SPENT + 1))
     done

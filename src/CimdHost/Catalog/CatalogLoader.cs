@@ -59,7 +59,8 @@ internal sealed class CatalogLoader(DefinitionValidator validator, TimeProvider 
 
             var result = Compile(file, defaultMaxAge, now);
 
-            // Note: a file written in place can be caught half-written; read it again if it changed while being read.
+            // Limitation: a file edited in place (truncated, then written) can be read between the two writes; it is
+            // read again when it changed while being read, and write-then-rename editors are never seen half-written.
             var after = DefinitionFile.Open(path);
             if (after.Fingerprint != file.Fingerprint)
             {
@@ -104,59 +105,78 @@ internal sealed class CatalogLoader(DefinitionValidator validator, TimeProvider 
         long generation,
         DateTimeOffset now)
     {
-        var crossFile = files.ToDictionary(file => file.Path, _ => new List<Finding>(), StringComparer.Ordinal);
-        var chosen = new Dictionary<string, CompiledClient>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            if ((file.Client ?? previousClients.GetValueOrDefault(file.Path)) is { } client)
-            {
-                chosen[file.Path] = client;
-            }
-        }
+        // What was already served goes first, so a newly added or edited file never takes a working client
+        // down: unchanged files, then changed ones (which may fall back to their last good version), then new ones.
+        var ordered = files
+            .OrderBy(file => previousClients.GetValueOrDefault(file.Path) is not { } previous ? 2 : previous == file.Client ? 0 : 1)
+            .ThenBy(file => file.Path, StringComparer.Ordinal);
 
-        // What was already served keeps priority, so a newly added duplicate never takes a working client down.
-        var ordered = chosen.Values
-            .OrderBy(client => previousClients.GetValueOrDefault(client.SourcePath) == client ? 0 : 1)
-            .ThenBy(client => client.SourcePath, StringComparer.Ordinal)
-            .ToList();
-
+        var routes = new RouteTable();
         var byClientId = new Dictionary<string, CompiledClient>(StringComparer.Ordinal);
-        foreach (var client in ordered.ToArray())
+        var statuses = new Dictionary<string, DefinitionStatus>(StringComparer.Ordinal);
+        foreach (var file in ordered)
         {
-            var refusal = byClientId.TryGetValue(client.ClientId, out var twin)
-                ? Refusal(client, FindingRules.DuplicateClientId, $"client_id {client.ClientId} is also defined in {twin.SourcePath}:{twin.ClientIdMark}; each client needs its own")
-                : ReservedPath(client, reservedPaths);
-            if (refusal is not null)
+            var findings = new List<Finding>(file.Findings);
+            CompiledClient? served = null;
+            foreach (var candidate in new[] { file.Client, previousClients.GetValueOrDefault(file.Path) }.Distinct())
             {
-                crossFile[client.SourcePath].Add(refusal);
-                ordered.Remove(client);
-                continue;
+                if (candidate is null)
+                {
+                    continue;
+                }
+
+                var refusal = Admit(candidate, byClientId, routes, reservedPaths);
+                if (refusal is null)
+                {
+                    served = candidate;
+                    break;
+                }
+
+                if (candidate == file.Client)
+                {
+                    findings.Add(refusal);
+                }
             }
 
-            byClientId[client.ClientId] = client;
+            var state = served is null ? DefinitionState.Refused
+                : served == file.Client ? DefinitionState.Served
+                : DefinitionState.ServedLastGood;
+            statuses[file.Path] = new DefinitionStatus(file.Path, served?.ClientId ?? file.Client?.ClientId, state,
+                served?.LoadedAt ?? file.LoadedAt, findings, served);
         }
 
-        var routes = RouteTable.Build(ordered, (client, conflict) =>
+        var inPathOrder = files.Select(file => statuses[file.Path]).ToArray();
+
+        return new CatalogSnapshot(generation, now, inPathOrder, routes);
+    }
+
+    /// <summary>Adds a client to the routes unless a rule across files refuses it; returns that refusal.</summary>
+    private static Finding? Admit(
+        CompiledClient client,
+        Dictionary<string, CompiledClient> byClientId,
+        RouteTable routes,
+        IReadOnlySet<string> reservedPaths)
+    {
+        if (byClientId.TryGetValue(client.ClientId, out var twin))
         {
-            crossFile[client.SourcePath].Add(Refusal(client, FindingRules.RouteConflict,
-                $"client_id {client.ClientId} could answer the same URLs as {conflict.ClientId} in {conflict.SourcePath}:{conflict.ClientIdMark}; make their paths distinct"));
-            ordered.Remove(client);
-        });
+            return Refusal(client, FindingRules.DuplicateClientId,
+                $"client_id {client.ClientId} is also defined in {twin.SourcePath}:{twin.ClientIdMark}; each client needs its own");
+        }
 
-        var served = ordered.ToHashSet();
-        var statuses = files.Select(file =>
+        if (ReservedPath(client, reservedPaths) is { } reserved)
         {
-            var client = chosen.GetValueOrDefault(file.Path);
-            client = client is not null && served.Contains(client) ? client : null;
-            var state = client is null ? DefinitionState.Refused
-                : client == file.Client ? DefinitionState.Served
-                : DefinitionState.ServedLastGood;
+            return reserved;
+        }
 
-            return new DefinitionStatus(file.Path, client?.ClientId ?? file.Client?.ClientId, state,
-                client?.LoadedAt ?? file.LoadedAt, [.. file.Findings, .. crossFile[file.Path]], client);
-        }).ToArray();
+        if (!routes.TryAdd(client, out var conflict))
+        {
+            return Refusal(client, FindingRules.RouteConflict,
+                $"client_id {client.ClientId} could answer the same URLs as {conflict.ClientId} in {conflict.SourcePath}:{conflict.ClientIdMark}; make their paths distinct");
+        }
 
-        return new CatalogSnapshot(generation, now, statuses, routes);
+        byClientId.Add(client.ClientId, client);
+
+        return null;
     }
 
     private static Finding? ReservedPath(CompiledClient client, IReadOnlySet<string> reservedPaths)

@@ -12,7 +12,7 @@ internal sealed class CatalogSnapshot
         Clients = definitions.Where(status => status.Client is not null).Select(status => status.Client!).ToArray();
     }
 
-    public static CatalogSnapshot Empty { get; } = new(0, DateTimeOffset.MinValue, [], RouteTable.Build([], (_, _) => { }));
+    public static CatalogSnapshot Empty { get; } = new(0, DateTimeOffset.MinValue, [], new RouteTable());
 
     /// <summary>1 for the first load, then one more for each reload.</summary>
     public long Generation { get; }

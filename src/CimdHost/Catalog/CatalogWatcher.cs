@@ -22,7 +22,9 @@ internal sealed partial class CatalogWatcher(
     {
         var settings = options.Value;
         _lastFingerprint = FolderFingerprint(settings.Directory);
-        await catalog.ReloadAsync(stoppingToken);
+
+        // Off the startup path: the listeners open at once and /readyz says 503 until this first load is done.
+        await Task.Run(() => catalog.ReloadAsync(stoppingToken), stoppingToken);
 
         using var watcher = settings.WatchForChanges ? StartWatcher(settings) : null;
         using var poll = settings.PollInterval > TimeSpan.Zero
@@ -88,7 +90,7 @@ internal sealed partial class CatalogWatcher(
         lock (_gate)
         {
             _debounce?.Dispose();
-            _debounce = time.CreateTimer(_ => _ = ReloadAsync(), null, options.Value.ReloadDebounce, Timeout.InfiniteTimeSpan);
+            _debounce = time.CreateTimer(_ => _ = Task.Run(ReloadAsync), null, options.Value.ReloadDebounce, Timeout.InfiniteTimeSpan);
         }
     }
 

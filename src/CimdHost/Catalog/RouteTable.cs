@@ -12,33 +12,14 @@ internal sealed class RouteTable
     private readonly Dictionary<string, List<CompiledClient>> _fixed = new(StringComparer.Ordinal);
     private readonly Node _templates = new();
 
-    private RouteTable()
-    {
-    }
+    // The fixed paths again, as a tree of literal segments, so a template finds the fixed paths it could answer
+    // without a scan of every fixed path.
+    private readonly Node _fixedTree = new();
 
     public int Count { get; private set; }
 
-    /// <summary>
-    /// Builds the table from clients in order of priority. A client that could answer a URL that an earlier client of
-    /// the same host answers is left out and passed to <paramref name="refused"/> with the client it collides with.
-    /// </summary>
-    public static RouteTable Build(IEnumerable<CompiledClient> clients, Action<CompiledClient, CompiledClient> refused)
-    {
-        // Templates go in first, so that each fixed path is checked against every template with one lookup.
-        var table = new RouteTable();
-        var ordered = clients.ToArray();
-        foreach (var client in ordered.Where(client => client.IsTemplate).Concat(ordered.Where(client => !client.IsTemplate)))
-        {
-            if (!table.TryAdd(client, out var conflict))
-            {
-                refused(client, conflict);
-            }
-        }
-
-        return table;
-    }
-
-    private bool TryAdd(CompiledClient client, [NotNullWhen(false)] out CompiledClient? conflict)
+    /// <summary>Adds a client unless it could answer a URL that an added client of the same host answers.</summary>
+    public bool TryAdd(CompiledClient client, [NotNullWhen(false)] out CompiledClient? conflict)
     {
         conflict = client.IsTemplate ? FindTemplateConflict(client) : FindFixedConflict(client);
         if (conflict is not null)
@@ -59,6 +40,13 @@ internal sealed class RouteTable
         else
         {
             FixedClients(client.Path).Add(client);
+            var node = _fixedTree;
+            foreach (var segment in client.Path[1..].Split('/'))
+            {
+                node = node.Child(RouteSegment.Literal(segment));
+            }
+
+            node.Clients.Add(client);
         }
 
         Count++;
@@ -139,9 +127,35 @@ internal sealed class RouteTable
 
     private CompiledClient? FindTemplateConflict(CompiledClient client)
     {
-        // A template conflicts with any template of the same host whose segments could all match the same text
-        // (patterns ignored, so the check errs on the side of refusing); fixed paths are checked as they are added.
-        return FindOverlap(_templates, client, 0);
+        // A template conflicts with a fixed path of the same host that it would answer, and with any template of the
+        // same host whose segments could all match the same text.
+        return FindFixedInside(_fixedTree, client, 0) ?? FindOverlap(_templates, client, 0);
+    }
+
+    private static CompiledClient? FindFixedInside(Node node, CompiledClient template, int depth)
+    {
+        if (depth == template.Segments.Count)
+        {
+            return node.Clients.Find(other => other.Authority == template.Authority && AcceptsAll(template, other.Path));
+        }
+
+        var segment = template.Segments[depth];
+        if (segment.IsLiteral)
+        {
+            return node.Literals?.TryGetValue(segment.Prefix, out var child) == true
+                ? FindFixedInside(child, template, depth + 1)
+                : null;
+        }
+
+        foreach (var (name, child) in node.Literals ?? [])
+        {
+            if (segment.Capture(name) is not null && FindFixedInside(child, template, depth + 1) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     private static CompiledClient? FindOverlap(Node node, CompiledClient client, int depth)
@@ -173,6 +187,8 @@ internal sealed class RouteTable
         return null;
     }
 
+    // Limitation: two templates are compared by their literal text only (patterns are ignored), so templates whose
+    // patterns never overlap can still be refused as conflicting.
     private static bool Overlaps(RouteSegment a, RouteSegment b) =>
         (a.Prefix.StartsWith(b.Prefix, StringComparison.Ordinal) || b.Prefix.StartsWith(a.Prefix, StringComparison.Ordinal))
         && (a.Suffix.EndsWith(b.Suffix, StringComparison.Ordinal) || b.Suffix.EndsWith(a.Suffix, StringComparison.Ordinal));

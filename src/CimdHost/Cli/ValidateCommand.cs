@@ -31,6 +31,13 @@ internal static class ValidateCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json");
+        directory.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ Value: ['-', ..] value }])
+            {
+                result.AddError($"unknown option {value}");
+            }
+        });
 
         var command = new RootCommand("Checks client definitions the way CimdHost does when it loads them.")
         {

@@ -264,6 +264,7 @@ internal sealed partial class YamlTreeReader
     }
 
     // A tab among the leading blanks of a line that has content after them.
+    // Limitation: a tab at the start of a line inside a block scalar is reported as tab indentation too.
     [GeneratedRegex(@"(?<=^|\n)[ ]*\t(?=[ \t]*[^ \t\r\n])")]
     private static partial Regex TabIndentationRegex();
 

@@ -53,11 +53,9 @@ internal static class ClientOperation
 
     private static OpenApiResponse NotReady(OpenApiDocument document)
     {
-        // Note: the same problem that DocumentEndpoints.GetDocument answers before the first load has finished.
         var response = OpenApiProblems.Response(document,
             "The first load of the definitions has not finished; retry after Retry-After seconds.",
-            new DocumentProblem(StatusCodes.Status503ServiceUnavailable, "not-ready", "Clients are still loading",
-                "The first load of the client definitions has not finished; retry shortly."));
+            DocumentProblem.NotReady());
         response.Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
         {
             ["Retry-After"] = Header("Seconds to wait before retrying."),
@@ -66,6 +64,7 @@ internal static class ClientOperation
         return response;
     }
 
+    // Limitation: "Try it out" cannot reach clients that share a path across hosts: a browser cannot set Host.
     private static string SharedSummary(IReadOnlyList<CompiledClient> clients) => string.Create(CultureInfo.InvariantCulture,
         $"{clients.Count} clients share {clients[0].Path}; the Host header chooses: {string.Join(", ", clients.Select(client => client.Authority))}");
 
@@ -130,6 +129,8 @@ internal static class ClientOperation
                     Type = JsonSchemaType.String,
 
                     // Note: the service matches a pattern against the whole value; JSON Schema patterns are unanchored.
+                    // Limitation: a .NET regular expression, anchored but otherwise as written; a .NET-only construct
+                    // may confuse Swagger UI's own input check.
                     Pattern = patterns is [{ } pattern] ? $"^(?:{pattern})$" : null,
                     MinLength = 1,
                     MaxLength = declared.Max(entry => entry.Parameter.MaxLength),

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Microsoft.AspNetCore.Routing.Patterns;
+using CimdHost.Serving;
 using OpenTelemetry.Metrics;
 
 namespace CimdHost.Management;
@@ -8,9 +8,6 @@ namespace CimdHost.Management;
 internal static class ManagementMetrics
 {
     public const string ScrapePath = "/metrics";
-
-    // Note: the document routes of MapDocuments (GET/HEAD and the 405 for every other method) share this pattern.
-    private const string DocumentRoutePattern = "/{**target}";
 
     /// <summary>Registers the CimdHost meter's instruments, ASP.NET Core's own, and the Prometheus exporter.</summary>
     public static IServiceCollection AddManagementMetrics(this IServiceCollection services)
@@ -47,7 +44,7 @@ internal static class ManagementMetrics
 
         return app.Use(async (context, next) =>
         {
-            if (context.GetEndpoint() is not RouteEndpoint { RoutePattern: var pattern } || !IsDocumentRoute(pattern))
+            if (context.GetEndpoint()?.Metadata.GetMetadata<DocumentRouteMetadata>() is null)
             {
                 await next(context);
                 return;
@@ -65,7 +62,4 @@ internal static class ManagementMetrics
             }
         });
     }
-
-    private static bool IsDocumentRoute(RoutePattern pattern) =>
-        string.Equals(pattern.RawText, DocumentRoutePattern, StringComparison.Ordinal);
 }

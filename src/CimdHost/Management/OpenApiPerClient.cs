@@ -7,7 +7,6 @@ namespace CimdHost.Management;
 internal static class OpenApiPerClient
 {
     public const string DocumentName = "v1";
-    public const string DocumentPath = "/swagger/" + DocumentName + "/swagger.json";
 
     /// <summary>Registers the generator; the filter reads the catalog's current snapshot each time the document is fetched.</summary>
     public static IServiceCollection AddOpenApiPerClient(this IServiceCollection services)

@@ -11,11 +11,13 @@ internal static class DocumentEndpoints
         routes.MapMethods("/{**target}", [HttpMethods.Get, HttpMethods.Head], GetDocument)
             .WithName(nameof(GetDocument))
             .CacheOutput(DocumentCachePolicy.Name)
+            .WithMetadata(DocumentRouteMetadata.Instance)
             .ExcludeFromDescription();
 
         // Note: documents are read-only; any other method on any path gets 405 with Allow, never a document.
         routes.Map("/{**target}", MethodNotAllowed)
             .WithOrder(1)
+            .WithMetadata(DocumentRouteMetadata.Instance)
             .ExcludeFromDescription();
 
         routes.MapGet("/healthz", () => TypedResults.Ok("ok"))
@@ -33,8 +35,7 @@ internal static class DocumentEndpoints
         if (request is null)
         {
             context.Response.Headers.RetryAfter = "1";
-            return Problem(new DocumentProblem(StatusCodes.Status503ServiceUnavailable, "not-ready",
-                "Clients are still loading", "The first load of the client definitions has not finished; retry shortly."));
+            return Problem(DocumentProblem.NotReady());
         }
 
         if (request.Problem is { } problem)

@@ -27,6 +27,9 @@ internal sealed record DocumentProblem(int Status, string Code, string Title, st
         "No client is published here",
         "No client_id has this path. Client ID URLs are served only at their exact path: no trailing slash, case change, dot segment or extra segment.");
 
+    public static DocumentProblem NotReady() => new(StatusCodes.Status503ServiceUnavailable, "not-ready",
+        "Clients are still loading", "The first load of the client definitions has not finished; retry shortly.");
+
     public static DocumentProblem BadRequest(string code, string title, string detail, string? canonicalUrl = null) =>
         new(StatusCodes.Status400BadRequest, code, title, detail, canonicalUrl);
 }

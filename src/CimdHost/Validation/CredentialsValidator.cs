@@ -52,6 +52,8 @@ internal sealed class CredentialsValidator : AbstractValidator<Definition>
                 $"{value.Value} is a shared-secret method, which CIMD forbids (CIMD -03 section 4.1); "
                 + "use spiffe_jwt or spiffe_x509");
         }
+        // Limitation: spiffe_jwt and spiffe_x509 are not IANA-registered yet, so ASes with a closed list of auth
+        // methods (oidc-provider, atproto) refuse every SPIFFE document; no definition can fix that.
         else if (value.Value is not (MetadataNames.SpiffeJwt or MetadataNames.SpiffeX509))
         {
             var hint = NameSuggestions.Closest(value.Value, [MetadataNames.SpiffeJwt, MetadataNames.SpiffeX509]) is { } fix

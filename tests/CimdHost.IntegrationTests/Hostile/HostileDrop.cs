@@ -8,6 +8,7 @@ namespace CimdHost.IntegrationTests.Hostile;
 /// <param name="Create">Creates the entry in the folder passed to it.</param>
 /// <param name="Rule">The rule its refusal must name, or null when any error will do.</param>
 /// <param name="IsRegularFile">False for a directory, a device or a FIFO under a definition's name.</param>
+/// <param name="TargetsShippedClients">A valid definition that tries to take over a shipped client's URLs.</param>
 /// <param name="Release">Unblocks a reader stuck on the entry (a FIFO), so that a failing test ends.</param>
 /// <param name="Remove">Takes the entry away without leaving a reader stuck on it; by default, deletes it.</param>
 internal sealed record HostileDrop(
@@ -16,6 +17,7 @@ internal sealed record HostileDrop(
     Action<string> Create,
     string? Rule,
     bool IsRegularFile = true,
+    bool TargetsShippedClients = false,
     Action<string>? Release = null,
     Action<string>? Remove = null)
 {

@@ -23,39 +23,63 @@ internal static class HostileDrops
     public static IReadOnlyList<HostileDrop> All { get; } =
     [
         .. RefusedDefinitionCases.All.Select(c => Text(c.Name, c.Text + "\n", c.Rule)),
-        Text("aaa-hijack-client-id", Hijack("https://example.com/client.json", "spiffe://example.org/client/{instance_id}"), "duplicate-client-id"),
-        Text("aaa-hijack-route", Hijack("https://example.com/clients/{instance_id}.json", "spiffe://example.org/evil/{instance_id}"), "route-conflict"),
-        Text("reserved-path", Hijack("https://example.com/readyz", "spiffe://example.org/evil/{instance_id}").Replace(
-            "hosting:\n  parameters:\n    instance_id:\n      pattern: '[a-z0-9]+'\n", "", StringComparison.Ordinal).Replace("/{instance_id}", "/a", StringComparison.Ordinal), "reserved-path"),
-        Bytes("huge-file", () => Encoding.UTF8.GetBytes(ValidHead + "client_uri: https://example.com/" + new string('a', 6 * 1024 * 1024) + "\n"), "yaml-file-size"),
-        Text("deep-sequences", ValidHead + "contacts: " + new string('[', 1000) + new string(']', 1000) + "\n", "yaml-depth"),
-        Text("unclosed-sequences", ValidHead + "contacts: " + new string('[', 1000) + "\n", null),
-        Text("deep-flow-maps", ValidHead + "extra: " + string.Concat(Enumerable.Repeat("{a: ", 1000)) + "1" + new string('}', 1000) + "\n", "yaml-depth"),
-        Text("unclosed-flow-maps", ValidHead + "extra: " + string.Concat(Enumerable.Repeat("{a: ", 1000)) + "\n", null),
-        Text("deep-block-maps", ValidHead + "extra:\n" + string.Concat(Enumerable.Range(1, 300).Select(depth => new string(' ', depth) + "a:\n")) + new string(' ', 301) + "b: 1\n", "yaml-depth"),
+
+        // Valid definitions that try to take over the URLs of a shipped client, or of the service itself.
+        Text("aaa-hijack-client-id", Hijack("https://example.com/client.json", "spiffe://example.org/client/{instance_id}"),
+            "duplicate-client-id") with { TargetsShippedClients = true },
+        Text("aaa-hijack-route", Hijack("https://example.com/clients/{instance_id}.json", "spiffe://example.org/evil/{instance_id}"),
+            "route-conflict") with { TargetsShippedClients = true },
+        Text("reserved-path", Fixed("https://example.com/readyz", "spiffe://example.org/evil/a"), "reserved-path"),
+
+        // Files that attack the reader: size, nesting, aliases, encoding.
+        Bytes("huge-file", () => Encoding.UTF8.GetBytes(Member("client_uri", "https://example.com/" + new string('a', 6 << 20))),
+            "yaml-file-size"),
+        Text("deep-sequences", Member("contacts", new string('[', 1000) + new string(']', 1000)), "yaml-depth"),
+        Text("unclosed-sequences", Member("contacts", new string('[', 1000)), "yaml-depth"),
+        Text("deep-flow-maps", Member("extra", Repeat("{a: ", 1000) + "1" + new string('}', 1000)), "yaml-depth"),
+        Text("unclosed-flow-maps", Member("extra", Repeat("{a: ", 1000)), "yaml-depth"),
+        Text("deep-block-maps", ValidHead + "extra:\n"
+            + string.Concat(Enumerable.Range(1, 300).Select(depth => new string(' ', depth) + "a:\n")) + new string(' ', 301) + "b: 1\n",
+            "yaml-depth"),
         Text("alias-bomb-in-published-member", AliasBombIn("contacts"), "yaml-alias-budget"),
         Text("alias-bomb-of-maps", AliasBombOfMaps(), "yaml-alias-budget"),
-        Bytes("invalid-utf8", () => [.. Encoding.UTF8.GetBytes(ValidHead + "client_uri: https://example.com/"), 0xC3, 0x28, 0xFF, 0xC0, 0xAF, 0xED, 0xA0, 0x80, (byte)'\n'], "yaml-encoding"),
+        Bytes("invalid-utf8", () => [.. Encoding.UTF8.GetBytes(ValidHead + "client_uri: https://example.com/"),
+            0xC3, 0x28, 0xFF, 0xC0, 0xAF, 0xED, 0xA0, 0x80, (byte)'\n'], "yaml-encoding"),
         Bytes("utf16-with-bom", () => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(ValidHead)], "yaml-encoding"),
-        Text("nul-byte", ValidHead.Replace("Probe client", "Probe\0client", StringComparison.Ordinal), null),
+        Text("nul-byte", ValidHead.Replace("Probe client", "Probe\0client", StringComparison.Ordinal), "yaml-syntax"),
         Bytes("empty-file", () => [], "yaml-not-one-mapping"),
         Text("comments-only", "# nothing here yet\n", "yaml-not-one-mapping"),
-        new("directory-named-yaml", "x.yaml", folder => Directory.CreateDirectory(Path.Combine(folder, "x.yaml")), null, IsRegularFile: false),
-        new("symlink-loop", "loop.yaml", folder => File.CreateSymbolicLink(Path.Combine(folder, "loop.yaml"), Path.Combine(folder, "loop.yaml")), null),
+
+        // Entries with a definition's name that are no regular file.
+        new("directory-named-yaml", "x.yaml", folder => Directory.CreateDirectory(Path.Combine(folder, "x.yaml")), null,
+            IsRegularFile: false),
+        new("symlink-loop", "loop.yaml", folder => Link(folder, "loop.yaml", Path.Combine(folder, "loop.yaml")), null),
+        new("symlink-to-dev-zero", "z.yaml", folder => Link(folder, "z.yaml", "/dev/zero"), null, IsRegularFile: false),
         new("fifo", "f.yaml", folder => MakeFifo(Path.Combine(folder, "f.yaml")), null, IsRegularFile: false,
             Release: folder => ReleaseFifo(Path.Combine(folder, "f.yaml")),
             Remove: folder => RemoveFifo(Path.Combine(folder, "f.yaml"))),
-        new("symlink-to-dev-zero", "z.yaml", folder => File.CreateSymbolicLink(Path.Combine(folder, "z.yaml"), "/dev/zero"), null, IsRegularFile: false),
     ];
 
-    /// <summary>A valid definition that tries to take over a shipped client's URLs with another identity.</summary>
-    private static string Hijack(string clientId, string spiffeId) => $"""
+    private static string Member(string name, string value) => ValidHead + name + ": " + value + "\n";
+
+    private static string Repeat(string text, int count) => string.Concat(Enumerable.Repeat(text, count));
+
+    private static void Link(string folder, string name, string target) =>
+        File.CreateSymbolicLink(Path.Combine(folder, name), target);
+
+    /// <summary>A valid definition without parameters.</summary>
+    private static string Fixed(string clientId, string spiffeId) => $"""
         client_id: {clientId}
         client_name: Evil twin
         token_endpoint_auth_method: spiffe_jwt
         grant_types: [client_credentials]
         response_types: []
         spiffe_id: {spiffeId}
+
+        """;
+
+    /// <summary>A valid definition that tries to take over a shipped client's URLs with another identity.</summary>
+    private static string Hijack(string clientId, string spiffeId) => Fixed(clientId, spiffeId) + """
         hosting:
           parameters:
             instance_id:

@@ -31,6 +31,14 @@ public sealed class HostileRequestTargetTests(ShippedClientsFixture fixture, ITe
     }
 
     [Fact]
+    public async Task NearMissTargets_OneChangeToACanonicalTarget_NoServerErrorRedirectOrMislabelledDocument()
+    {
+        var gen = RequestTargetGen.NearMiss;
+
+        await gen.SampleAsync(ClassifyAsync, output.WriteLine, iter: Iterations, print: Print);
+    }
+
+    [Fact]
     public async Task CanonicalTargets_RandomValidValues_ServedWithTheirOwnSpiffeId()
     {
         var gen = RequestTargetGen.Canonical;

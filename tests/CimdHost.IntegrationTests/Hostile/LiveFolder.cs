@@ -46,7 +46,12 @@ internal static class LiveFolder
     }
 
     /// <summary>Asserts that /readyz is ready, still counts every shipped client, and reports the entry with a located error.</summary>
-    public static async Task AssertReadyzReportsAsync(TestServer server, string folder, HostileDrop drop)
+    public static async Task AssertReadyzReportsAsync(
+        TestServer server,
+        string folder,
+        HostileDrop drop,
+        string? fileName = null,
+        string state = "Refused")
     {
         var response = await server.SendRawAsync("/readyz");
         Assert.True(response.Status == 200, $"/readyz answered {response.Status}: {response.Text}");
@@ -55,11 +60,12 @@ internal static class LiveFolder
         Assert.Equal("ready", root.GetProperty("status").GetString());
         Assert.True(root.GetProperty("clients").GetInt32() >= ShippedClients.ExampleTargets.Count, response.Text);
 
-        var path = Path.Combine(folder, drop.FileName);
+        var path = Path.Combine(folder, fileName ?? drop.FileName);
         var problems = root.GetProperty("problems").EnumerateArray().ToArray();
         var problem = problems.FirstOrDefault(entry => entry.GetProperty("path").GetString() == path);
-        Assert.True(problem.ValueKind == JsonValueKind.Object, $"/readyz does not name {drop.FileName}; it names "
+        Assert.True(problem.ValueKind == JsonValueKind.Object, $"/readyz does not name {Path.GetFileName(path)}; it names "
             + $"[{string.Join(", ", problems.Select(entry => Path.GetFileName(entry.GetProperty("path").GetString())))}]");
+        Assert.Equal(state, problem.GetProperty("state").GetString());
 
         // The compiler-style line editors and CI logs link to: path:line:column: error: message [rule].
         var located = new Regex($@"\A{Regex.Escape(path)}:[1-9][0-9]*:[1-9][0-9]*: error: .+ \[([a-z0-9-]+)\]\z", RegexOptions.Singleline);
@@ -68,7 +74,7 @@ internal static class LiveFolder
             .Select(match => match.Success ? match.Groups[1].Value : null)
             .ToArray();
         Assert.NotEmpty(rules);
-        Assert.True(rules.All(rule => rule is not null), $"an error of {drop.FileName} has no path:line:column: {problem}");
+        Assert.True(rules.All(rule => rule is not null), $"an error of {Path.GetFileName(path)} has no path:line:column: {problem}");
         if (drop.Rule is { } expected)
         {
             Assert.Contains(expected, rules);

@@ -119,4 +119,30 @@ internal static class RequestTargetGen
             (1, Gen.OneOf("/clients/fleet.json", "/clients/billing.json"))),
         Host,
         (target, host) => new HostileRequest(target, host));
+
+    /// <summary>A canonical target with one small change: the spellings most likely to slip through as the original.</summary>
+    public static Gen<HostileRequest> NearMiss { get; } = Gen.Select(
+        Canonical,
+        Gen.Int[0, 5],
+        Gen.Int[1, 1000],
+        Gen.Frequency((4, Gen.OneOf(Tokens)), (1, Garbage)),
+        (request, operation, at, token) => request with { Target = Mutate(request.Target, operation, at, token) });
+
+    private static string Mutate(string target, int operation, int at, string token)
+    {
+        // Position 0 is the leading slash, which every origin-form target keeps.
+        var position = 1 + at % target.Length;
+        var index = Math.Min(position, target.Length - 1);
+        var question = target.IndexOf('?', StringComparison.Ordinal);
+
+        return operation switch
+        {
+            0 => target.Insert(position, token),
+            1 => target.Remove(index, 1),
+            2 => target.Remove(index, 1).Insert(index, token),
+            3 => target[..index] + char.ToUpperInvariant(target[index]) + target[(index + 1)..],
+            4 when question >= 0 => target + "&" + target[(question + 1)..],
+            _ => target + (question >= 0 ? "&" : "?") + token,
+        };
+    }
 }

@@ -28,7 +28,7 @@ public sealed class ManagementListenerTests(ShippedClientsFixture fixture) : ICl
     [InlineData("/swagger/v1/swagger.json", "application/json")]
     public async Task ManagementListener_ManagementPath_Answers(string target, string mediaType)
     {
-        var response = await fixture.Server.SendRawAsync(target, headers: Management.Listener);
+        var response = await fixture.Server.SendRawAsync(target, headers: ManagementRequests.Listener);
 
         Assert.True(response.Status == 200, $"{target}: {response.Status} {response.Text}");
         Assert.StartsWith(mediaType, response.ContentType, StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class ManagementListenerTests(ShippedClientsFixture fixture) : ICl
     [Fact]
     public async Task ManagementListener_SwaggerFolder_RedirectsToIndex()
     {
-        var response = await fixture.Server.SendRawAsync("/swagger", headers: Management.Listener);
+        var response = await fixture.Server.SendRawAsync("/swagger", headers: ManagementRequests.Listener);
 
         Assert.Equal(301, response.Status);
         Assert.EndsWith("swagger/index.html", response.Headers.Location.ToString(), StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class ManagementListenerTests(ShippedClientsFixture fixture) : ICl
     [Fact]
     public async Task ManagementListener_Document_IsServedForTryItOut()
     {
-        var response = await fixture.Server.SendRawAsync("/client.json?instance_id=7", headers: Management.Listener);
+        var response = await fixture.Server.SendRawAsync("/client.json?instance_id=7", headers: ManagementRequests.Listener);
 
         Assert.Equal(200, response.Status);
         Assert.Contains("spiffe://example.org/client/7", response.Text, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class ManagementListenerTests(ShippedClientsFixture fixture) : ICl
     [Fact]
     public async Task ManagementListener_UnknownSwaggerAsset_Returns404Problem()
     {
-        var response = await fixture.Server.SendRawAsync("/swagger/no-such-file.js", headers: Management.Listener);
+        var response = await fixture.Server.SendRawAsync("/swagger/no-such-file.js", headers: ManagementRequests.Listener);
 
         ProblemAssert.IsProblem(response, 404, "unknown-client");
     }

@@ -82,8 +82,8 @@ public sealed class MetricsTests
         using var factory = new CimdHostFactory();
         await factory.CreateReadyClientAsync();
 
-        await factory.Server.SendRawAsync("/swagger/index.html", headers: Management.Listener);
-        await factory.Server.SendRawAsync("/clients", headers: Management.Listener);
+        await factory.Server.SendRawAsync("/swagger/index.html", headers: ManagementRequests.Listener);
+        await factory.Server.SendRawAsync("/clients", headers: ManagementRequests.Listener);
         var metrics = await ScrapeAsync(factory.Server);
 
         Assert.DoesNotContain("cimdhost_document_requests_total{", metrics, StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class MetricsTests
 
     private static async Task<string> ScrapeAsync(TestServer server)
     {
-        var response = await server.SendRawAsync("/metrics", headers: Management.Listener);
+        var response = await server.SendRawAsync("/metrics", headers: ManagementRequests.Listener);
         Assert.Equal(200, response.Status);
         Assert.StartsWith("text/plain", response.ContentType, StringComparison.Ordinal);
 

@@ -9,7 +9,7 @@ internal static class OpenApiDocuments
     /// <summary>Fetches the OpenAPI document from the management listener.</summary>
     public static async Task<JsonNode> FetchAsync(TestServer server)
     {
-        var response = await server.SendRawAsync("/swagger/v1/swagger.json", headers: Management.Listener);
+        var response = await server.SendRawAsync("/swagger/v1/swagger.json", headers: ManagementRequests.Listener);
         Assert.True(response.Status == 200, response.Text);
 
         return JsonNode.Parse(response.Text)!;

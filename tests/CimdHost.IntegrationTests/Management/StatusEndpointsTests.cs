@@ -79,7 +79,7 @@ public sealed class StatusEndpointsTests
         File.WriteAllText(path, BrokenYaml);
         await factory.Catalog.ReloadAsync();
 
-        var response = await factory.Server.SendRawAsync("/clients?format=text", headers: Management.Listener);
+        var response = await factory.Server.SendRawAsync("/clients?format=text", headers: ManagementRequests.Listener);
 
         Assert.Equal(200, response.Status);
         Assert.StartsWith("text/plain", response.ContentType, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class StatusEndpointsTests
         var path = Path.Combine(factory.ClientsDirectory, "x<img src=x onerror=alert(1)>.yaml");
         File.WriteAllText(path, "client_id: https://example.com/<b>bold</b>.json\n");
         await factory.Catalog.ReloadAsync();
-        var headers = new Dictionary<string, string>(Management.Listener);
+        var headers = new Dictionary<string, string>(ManagementRequests.Listener);
         if (accept is not null)
         {
             headers["Accept"] = accept;
@@ -123,7 +123,7 @@ public sealed class StatusEndpointsTests
     {
         using var factory = CimdHostFactory.ForShippedClients();
         await factory.CreateReadyClientAsync();
-        var headers = new Dictionary<string, string>(Management.Listener) { ["Accept"] = accept };
+        var headers = new Dictionary<string, string>(ManagementRequests.Listener) { ["Accept"] = accept };
 
         var response = await factory.Server.SendRawAsync("/clients", headers: headers);
 
@@ -134,7 +134,7 @@ public sealed class StatusEndpointsTests
 
     private static async Task<JsonDocument> FetchJsonAsync(CimdHostFactory factory)
     {
-        var response = await factory.Server.SendRawAsync("/clients", headers: Management.Listener);
+        var response = await factory.Server.SendRawAsync("/clients", headers: ManagementRequests.Listener);
         Assert.True(response.Status == 200, response.Text);
         Assert.StartsWith("application/json", response.ContentType, StringComparison.Ordinal);
 
