@@ -75,7 +75,7 @@ export const COMMON_MEMBERS = {
 };
 
 // Requests CimdHost must refuse with 400 problem+json because the URL is not the canonical client_id of
-// any document (shared/cases/requests.md has the full list; these are the ones an AS could be handed).
+// any document (the .NET request-case tests have the full list; these are the ones an AS could be handed).
 // oidc-provider is given each as a client_id and must fail to resolve it.
 export const NON_CANONICAL_URLS = [
   { why: 'a parameter given twice', url: 'https://example.com/client.json?instance_id=7&instance_id=8' },

@@ -5,7 +5,7 @@ using System.Text;
 namespace CimdHost.IntegrationTests.Hostile;
 
 /// <summary>
-/// Everything a careless or hostile operator can leave in clients.d: the refused cases of definitions.md, plus
+/// Everything a careless or hostile operator can leave in clients.d: the refused definition cases, plus
 /// files that attack the reader itself (size, nesting, aliases, encoding) and entries that are no regular file.
 /// </summary>
 internal static class HostileDrops
@@ -22,7 +22,7 @@ internal static class HostileDrops
 
     public static IReadOnlyList<HostileDrop> All { get; } =
     [
-        .. RefusedDefinitionCases.All.Select(c => Text(c.Name, c.Text + "\n", c.Rule)),
+        .. CorpusCases.Refused.Select(c => Bytes(c.Name, () => c.Bytes, c.Rule)),
 
         // Valid definitions that try to take over the URLs of a shipped client, or of the service itself.
         Text("aaa-hijack-client-id", Hijack("https://example.com/client.json", "spiffe://example.org/client/{instance_id}"),

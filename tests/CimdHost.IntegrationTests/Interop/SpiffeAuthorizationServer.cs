@@ -65,7 +65,7 @@ internal sealed class SpiffeAuthorizationServer(HttpClient http, string bundleJs
     /// <summary>Fetches and checks the document as CIMD -03 sections 4, 5 and 8.7 ask; the verdict says why not.</summary>
     public async Task<(JsonElement? Document, AsVerdict Verdict)> FetchDocumentAsync(string clientId, CancellationToken cancellationToken)
     {
-        // Pitfall 1 of SPEC.md 5: an id that a URL parser would respell is not fetched under another name.
+        // URL parsers respell ids (dot segments, %37 to 7); CIMD -03 section 3 compares strings, so such an id is not fetched.
         if (!Uri.TryCreate(clientId, UriKind.Absolute, out var url) || url.AbsoluteUri != clientId || url.Scheme != Uri.UriSchemeHttps)
         {
             return (null, AsVerdict.Refused(AsCheck.Fetch, $"{clientId} is not an https URL in canonical form"));
@@ -159,7 +159,7 @@ internal sealed class SpiffeAuthorizationServer(HttpClient http, string bundleJs
             ValidAlgorithms = SvidAlgorithms,
             RequireSignedTokens = true,
 
-            // JWT-SVID.md section 3: iss is optional; the bundle, not the issuer, is the trust (SPEC.md 2.4).
+            // JWT-SVID.md section 3: iss is optional; the bundle, not the issuer, is the trust (SPIFFE client auth section 6).
             ValidateIssuer = false,
             ValidateAudience = true,
             ValidAudience = Issuer,

@@ -3,6 +3,7 @@ using CimdHost.IntegrationTests.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace CimdHost.IntegrationTests.Management;
 
@@ -14,18 +15,20 @@ public sealed class ManagementLogTests
     [Fact]
     public async Task ManagementLog_StartAndRefusalOnPublicListener_WriteTheirEventIds()
     {
-        using var collector = new LogCollector();
         using var factory = new CimdHostFactory();
         using var logged = factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging
-            .AddProvider(collector)
-            .AddFilter<LogCollector>(Category, LogLevel.Debug)));
+            .AddFakeLogging()
+            .AddFilter<FakeLoggerProvider>(Category, LogLevel.Debug)));
         _ = logged.Server;
         await logged.Services.GetRequiredService<ClientCatalog>().FirstLoad;
 
         var response = await logged.Server.SendRawAsync("/clients");
 
         Assert.Equal(404, response.Status);
-        var ids = collector.Events.Where(entry => entry.Category == Category).Select(entry => entry.EventId).ToArray();
+        var ids = logged.Services.GetFakeLogCollector().GetSnapshot()
+            .Where(record => record.Category == Category)
+            .Select(record => record.Id)
+            .ToArray();
         Assert.Contains(ids, id => id.Id == 3000 && id.Name == "ManagementListening");
         Assert.Contains(ids, id => id.Id == 3002 && id.Name == "ManagementEndpointRefused");
     }

@@ -3,7 +3,10 @@ using CimdHost.IntegrationTests.TestSupport;
 
 namespace CimdHost.IntegrationTests.Serving;
 
-/// <summary>Every request of shared/cases/requests.md against the shipped example, with the outcome it must get.</summary>
+/// <summary>
+/// Requests an AS, or an attacker posing as one, may send to the shipped example (instance_id of 1 to 6 digits),
+/// each with the outcome it must get: the canonical spelling serves, every other spelling is refused.
+/// </summary>
 public sealed class RequestCasesTests(ShippedClientsFixture fixture) : IClassFixture<ShippedClientsFixture>
 {
     [Theory]
