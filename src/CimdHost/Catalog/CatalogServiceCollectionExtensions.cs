@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using CimdHost.Validation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CimdHost.Catalog;
 
