@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CimdHost.Validation;
 using Microsoft.Extensions.Options;
 
 namespace CimdHost.Catalog;
@@ -114,7 +113,4 @@ internal sealed class ClientCatalog : IDisposable
     }
 
     public void Dispose() => _reloading.Dispose();
-
-    /// <summary>Every finding of the current snapshot, for <c>/readyz</c> and the status view.</summary>
-    public IEnumerable<Finding> Findings => _current.Definitions.SelectMany(status => status.Findings);
 }

@@ -5,6 +5,9 @@ namespace CimdHost.Serving;
 
 internal static class DocumentEndpoints
 {
+    /// <summary>Marks a request whose document was rendered by the handler rather than replayed from the output cache.</summary>
+    public static readonly object RenderedKey = new();
+
     /// <summary>Maps every client's path (a catch-all that resolves against the current snapshot) and the health checks.</summary>
     public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder routes)
     {
@@ -74,13 +77,5 @@ internal static class DocumentEndpoints
             : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    /// <summary>Marks a request whose document was rendered by the handler rather than replayed from the output cache.</summary>
-    public static readonly object RenderedKey = new();
-
     private static ProblemHttpResult Problem(DocumentProblem problem) => TypedResults.Problem(problem.ToProblemDetails());
 }
-
-/// <summary>What <c>/readyz</c> says: whether the first load finished, and which definitions have errors.</summary>
-internal sealed record ReadinessReport(string Status, long Generation, int Clients, IReadOnlyList<ReadinessProblem> Problems);
-
-internal sealed record ReadinessProblem(string Path, string State, IReadOnlyList<string> Errors);
