@@ -6,14 +6,15 @@ COPY global.json nuget.config Directory.Build.props Directory.Packages.props .ed
 COPY src/CimdHost/CimdHost.csproj src/CimdHost/
 RUN dotnet restore src/CimdHost/CimdHost.csproj
 COPY src/ src/
-RUN dotnet publish src/CimdHost/CimdHost.csproj -c Release -o /app --no-restore
+# Note: CI builds with warnings as errors; an image build on a newer SDK band must not fail on a new analyzer.
+RUN dotnet publish src/CimdHost/CimdHost.csproj -c Release -o /app --no-restore -p:TreatWarningsAsErrors=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
-# The public listener for ASes; the management listener stays inside the container unless you publish it
-# (set Management__Urls=http://+:8081 and map the port only to a network ops can reach).
-ENV ASPNETCORE_URLS=http://+:8080 \
+# The public listener for ASes is the image's ASPNETCORE_HTTP_PORTS (8080). The management listener stays inside
+# the container unless you publish it (Management__Urls=http://+:8081, mapped only to a network ops can reach).
+ENV ASPNETCORE_HTTP_PORTS=8080 \
     Management__Urls=http://localhost:8081 \
     Clients__Directory=/clients.d
 # Note: bind mounts and ConfigMap volumes do not always deliver file-change events; CimdHost also polls

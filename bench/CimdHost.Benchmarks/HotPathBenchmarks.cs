@@ -68,7 +68,7 @@ public class HotPathBenchmarks
 
     private static CatalogSnapshot Load(string folder) =>
         new CatalogLoader(new DefinitionValidator(), TimeProvider.System)
-            .Load(folder, 300, new HashSet<string>(ManagementEndpoints.ReservedPaths), CatalogSnapshot.Empty);
+            .Load(folder, 300, new ReservedPaths(ManagementEndpoints.ReservedPaths), CatalogSnapshot.Empty);
 
     private static string FindRepository()
     {

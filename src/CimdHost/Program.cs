@@ -2,11 +2,12 @@ using CimdHost.Catalog;
 using CimdHost.Cli;
 using CimdHost.Management;
 using CimdHost.Serving;
+using Microsoft.Extensions.Options;
 
 // The command line: `CimdHost validate [DIR]` checks definitions without starting the service.
-if (args is ["validate", .. var rest])
+if (CommandLine.TryRun(args, out var exitCode))
 {
-    return ValidateCommand.Run(rest, Console.Out, Console.Error);
+    return exitCode;
 }
 
 // Note: settings files ship beside the binary; the working folder only anchors Clients:Directory.
@@ -17,7 +18,16 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 // Two listeners: the public one for documents and health, the management one for everything else.
-builder.AddManagement();
+try
+{
+    builder.AddManagement();
+}
+catch (InvalidOperationException exception)
+{
+    Console.Error.WriteLine($"CimdHost: {exception.Message}");
+    return 1;
+}
+
 builder.Services.AddCatalog(ManagementEndpoints.ReservedPaths);
 builder.Services.AddDocuments();
 
@@ -34,6 +44,15 @@ app.UseOutputCache();
 app.MapManagement();
 app.MapDocuments();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (OptionsValidationException exception)
+{
+    // A misconfiguration (such as a Clients:Directory that does not exist) is a clear message, not a stack trace.
+    Console.Error.WriteLine($"CimdHost: {string.Join(" ", exception.Failures)}");
+    return 1;
+}
 
 return 0;

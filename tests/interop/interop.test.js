@@ -295,7 +295,7 @@ describe('oidc-provider resolves each client_id through its own fetch', () => {
       const passed = outcome.error?.error === 'invalid_client'
         && outcome.error.description === 'client_id metadata document fetch failed'
         && outcome.error.cause === 'hostname resolves to a special-use IP address';
-      control('oidc-provider', `${row.url} fetched from ${target.origin} through the provider's own SSRF-guarded dispatcher`,
+      control('oidc-provider', `${row.url} fetched from CimdHost on 127.0.0.1 through the provider's own SSRF-guarded dispatcher`,
         'invalid_client (hostname resolves to a special-use IP address)', observed, passed);
       assert.ok(passed, observed);
     });

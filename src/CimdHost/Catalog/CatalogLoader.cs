@@ -11,7 +11,7 @@ internal sealed class CatalogLoader(DefinitionValidator validator, TimeProvider 
 {
     private readonly Dictionary<string, FileResult> _files = new(StringComparer.Ordinal);
 
-    public CatalogSnapshot Load(string directory, int defaultMaxAge, IReadOnlySet<string> reservedPaths, CatalogSnapshot previous)
+    public CatalogSnapshot Load(string directory, int defaultMaxAge, ReservedPaths reservedPaths, CatalogSnapshot previous)
     {
         if (!Directory.Exists(directory))
         {
@@ -101,7 +101,7 @@ internal sealed class CatalogLoader(DefinitionValidator validator, TimeProvider 
     private static CatalogSnapshot Resolve(
         FileResult[] files,
         Dictionary<string, CompiledClient> previousClients,
-        IReadOnlySet<string> reservedPaths,
+        ReservedPaths reservedPaths,
         long generation,
         DateTimeOffset now)
     {
@@ -155,7 +155,7 @@ internal sealed class CatalogLoader(DefinitionValidator validator, TimeProvider 
         CompiledClient client,
         Dictionary<string, CompiledClient> byClientId,
         RouteTable routes,
-        IReadOnlySet<string> reservedPaths)
+        ReservedPaths reservedPaths)
     {
         if (byClientId.TryGetValue(client.ClientId, out var twin))
         {
@@ -179,16 +179,11 @@ internal sealed class CatalogLoader(DefinitionValidator validator, TimeProvider 
         return null;
     }
 
-    private static Finding? ReservedPath(CompiledClient client, IReadOnlySet<string> reservedPaths)
-    {
-        var reserved = reservedPaths.FirstOrDefault(path =>
-            client.IsTemplate ? RouteTable.Produces(client, path) : string.Equals(client.Path, path, StringComparison.Ordinal));
-
-        return reserved is null
-            ? null
-            : Refusal(client, FindingRules.ReservedPath,
-                $"the path {reserved} is the service's own (health, status or OpenAPI); choose another path for client_id");
-    }
+    private static Finding? ReservedPath(CompiledClient client, ReservedPaths reservedPaths) =>
+        reservedPaths.FindCollision(client) is { } reserved
+            ? Refusal(client, FindingRules.ReservedPath,
+                $"the path {reserved} is the service's own (health, status, metrics or OpenAPI) in any letter case; choose another path for client_id")
+            : null;
 
     private static Finding Refusal(CompiledClient client, string rule, string message) =>
         new(client.SourcePath, client.ClientIdMark, FindingSeverity.Error, rule, message);

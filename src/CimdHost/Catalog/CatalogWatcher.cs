@@ -114,6 +114,8 @@ internal sealed partial class CatalogWatcher(
     }
 
     /// <summary>Names, link targets, sizes and times of every definition entry: cheap to take, and changed by any edit.</summary>
+    // Limitation: polling alone misses an edit that keeps both the size and the modification time (a restored mtime);
+    // file events still see it where the platform delivers them.
     internal static string FolderFingerprint(string directory)
     {
         try

@@ -58,7 +58,7 @@ internal sealed class ClientCatalog : IDisposable
             CatalogSnapshot next;
             try
             {
-                next = _loader.Load(options.Directory, options.DefaultMaxAge, ReservedPaths.Paths, previous);
+                next = _loader.Load(options.Directory, options.DefaultMaxAge, ReservedPaths, previous);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

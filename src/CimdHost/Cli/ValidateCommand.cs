@@ -39,12 +39,13 @@ internal static class ValidateCommand
             }
         });
 
-        var command = new RootCommand("Checks client definitions the way CimdHost does when it loads them.")
+        var command = new Command("validate", "Checks client definitions the way CimdHost does when it loads them.")
         {
             directory, strict, format,
         };
+        var root = new RootCommand("CimdHost serves OAuth Client ID Metadata Documents for SPIFFE workloads.") { command };
 
-        var parsed = command.Parse(args);
+        var parsed = root.Parse(["validate", .. args]);
         if (parsed.Errors.Count > 0)
         {
             foreach (var problem in parsed.Errors)
@@ -56,7 +57,7 @@ internal static class ValidateCommand
             return Usage;
         }
 
-        if (parsed.Action is not null && parsed.CommandResult.Command != command || args.Contains("--help") || args.Contains("-h"))
+        if (args.Contains("--help") || args.Contains("-h") || args.Contains("-?"))
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
         }
@@ -68,6 +69,12 @@ internal static class ValidateCommand
 
     private static int Validate(string folder, bool strict, bool json, TextWriter output, TextWriter error)
     {
+        if (File.Exists(folder))
+        {
+            error.WriteLine($"validate: '{folder}' is a file; give the folder of definitions that holds it");
+            return Usage;
+        }
+
         if (!Directory.Exists(folder))
         {
             error.WriteLine($"validate: the folder '{folder}' does not exist");
@@ -75,7 +82,7 @@ internal static class ValidateCommand
         }
 
         var loader = new CatalogLoader(new DefinitionValidator(), TimeProvider.System);
-        var snapshot = loader.Load(folder, new ClientsOptions().DefaultMaxAge, new HashSet<string>(ManagementEndpoints.ReservedPaths),
+        var snapshot = loader.Load(folder, new ClientsOptions().DefaultMaxAge, new ReservedPaths(ManagementEndpoints.ReservedPaths),
             CatalogSnapshot.Empty);
         var findings = snapshot.Definitions
             .SelectMany(status => status.Findings)

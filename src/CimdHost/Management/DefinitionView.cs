@@ -14,10 +14,6 @@ internal sealed record DefinitionView(
     [property: JsonPropertyName("example_path")] string? ExamplePath,
     [property: JsonPropertyName("findings")] IReadOnlyList<FindingView> Findings)
 {
-    public const string Served = "served";
-    public const string ServedLastGood = "served_last_good";
-    public const string Refused = "refused";
-
     public static DefinitionView From(DefinitionStatus status)
     {
         var client = status.Client;
@@ -26,18 +22,11 @@ internal sealed record DefinitionView(
         return new DefinitionView(
             status.Path,
             status.ClientId,
-            StateName(status.State),
+            DefinitionStateNames.Of(status.State),
             status.LoadedAt,
             client is null ? null : ClientForm.Of(client),
             example is null ? null : client!.CanonicalUrl(example),
             example is null ? null : client!.Target(example),
             status.Findings.Select(FindingView.From).ToArray());
     }
-
-    public static string StateName(DefinitionState state) => state switch
-    {
-        DefinitionState.Served => Served,
-        DefinitionState.ServedLastGood => ServedLastGood,
-        _ => Refused,
-    };
 }

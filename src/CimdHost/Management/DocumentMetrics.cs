@@ -73,9 +73,9 @@ internal sealed class DocumentMetrics
 
         return
         [
-            new(served, new KeyValuePair<string, object?>("state", DefinitionView.Served)),
-            new(lastGood, new KeyValuePair<string, object?>("state", DefinitionView.ServedLastGood)),
-            new(refused, new KeyValuePair<string, object?>("state", DefinitionView.Refused)),
+            new(served, new KeyValuePair<string, object?>("state", DefinitionStateNames.Served)),
+            new(lastGood, new KeyValuePair<string, object?>("state", DefinitionStateNames.ServedLastGood)),
+            new(refused, new KeyValuePair<string, object?>("state", DefinitionStateNames.Refused)),
         ];
     }
 }

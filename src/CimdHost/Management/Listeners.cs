@@ -17,6 +17,22 @@ internal sealed class Listeners(IReadOnlySet<int> managementPorts)
     public static IReadOnlyList<string> Split(string? urls) =>
         (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>
+    /// The public URLs: <c>urls</c> (<c>--urls</c>, <c>ASPNETCORE_URLS</c>), else <c>http_ports</c>
+    /// (<c>ASPNETCORE_HTTP_PORTS</c>, which the official container images set), else http://localhost:8080.
+    /// </summary>
+    public static IReadOnlyList<string> PublicUrls(IConfiguration configuration)
+    {
+        if (Split(configuration["urls"]) is { Count: > 0 } urls)
+        {
+            return urls;
+        }
+
+        var ports = Split(configuration["http_ports"]?.Replace(',', ';'));
+
+        return ports.Count > 0 ? ports.Select(port => $"http://*:{port}").ToArray() : [DefaultPublicUrls];
+    }
+
     /// <summary>The ports of <paramref name="urls"/>; throws when one has no explicit port, since the port is the listener's identity.</summary>
     public static IReadOnlySet<int> Ports(IEnumerable<string> urls) => urls.Select(url =>
     {

@@ -6,7 +6,7 @@ internal static class ManagementEndpoints
 {
     /// <summary>The paths the service keeps for itself; a client_id with one of these paths is refused at load.</summary>
     public static readonly string[] ReservedPaths =
-        ["/healthz", "/readyz", "/clients", "/metrics", "/swagger", "/swagger/index.html", "/swagger/v1/swagger.json"];
+        ["/healthz", "/readyz", "/clients", "/metrics", "/swagger", "/swagger/"];
 
     private const string LoggerCategory = "CimdHost.Management";
 
@@ -14,7 +14,7 @@ internal static class ManagementEndpoints
     public static WebApplicationBuilder AddManagement(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(ManagementOptions.SectionName).Get<ManagementOptions>() ?? new();
-        var publicUrls = Listeners.Split(builder.Configuration["urls"] ?? Listeners.DefaultPublicUrls);
+        var publicUrls = Listeners.PublicUrls(builder.Configuration);
         var managementUrls = Listeners.Split(options.Urls);
         var managementPorts = Listeners.Ports(managementUrls);
         if (publicUrls.Any(url => managementPorts.Contains(BindingAddress.Parse(url).Port)))
@@ -22,6 +22,7 @@ internal static class ManagementEndpoints
             throw new InvalidOperationException("Management:Urls and the public --urls must use different ports.");
         }
 
+        // Note: with ASPNETCORE_HTTP_PORTS set, Kestrel warns that URLS override it; the URLs here include those ports.
         builder.WebHost.UseUrls([.. publicUrls, .. managementUrls]);
         builder.Services.AddSingleton(new Listeners(managementPorts));
         builder.Services.AddOpenApiPerClient();

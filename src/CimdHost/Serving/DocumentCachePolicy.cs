@@ -14,7 +14,10 @@ internal sealed class DocumentCachePolicy : IOutputCachePolicy
     {
         var http = context.HttpContext;
         var request = DocumentRequests.Resolve(http);
-        if (request?.Problem is not null || request?.Client is not { } client)
+
+        // Note: HEAD is answered by the handler every time: a stored HEAD response has no body, and the cache would
+        // replay it with Content-Length: 0.
+        if (request?.Problem is not null || request?.Client is not { } client || HttpMethods.IsHead(http.Request.Method))
         {
             context.EnableOutputCaching = false;
             return ValueTask.CompletedTask;

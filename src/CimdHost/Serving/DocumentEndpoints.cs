@@ -69,7 +69,7 @@ internal static class DocumentEndpoints
             snapshot.Clients.Count,
             snapshot.Definitions.Where(status => status.HasErrors).Select(status => new ReadinessProblem(
                 status.Path,
-                status.State.ToString(),
+                DefinitionStateNames.Of(status.State),
                 status.Findings.Where(finding => finding.IsError).Select(finding => finding.ToString()).ToArray())).ToArray());
 
         return catalog.IsReady

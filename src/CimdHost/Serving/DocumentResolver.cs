@@ -39,15 +39,28 @@ internal static class DocumentResolver
     private static RouteMatch? ChooseByHost(List<RouteMatch> matches, string host)
     {
         // Clients of several origins may share a path; the Host header picks one, and no Host picks none.
+        // RFC 9110 section 4.2.3: example.com, EXAMPLE.COM, example.com. and example.com:443 name one https origin.
+        var requested = NormalizeAuthority(host);
         foreach (var match in matches)
         {
-            if (string.Equals(match.Client.Authority, host, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(NormalizeAuthority(match.Client.Authority), requested, StringComparison.Ordinal))
             {
                 return match;
             }
         }
 
         return null;
+    }
+
+    private static string NormalizeAuthority(string authority)
+    {
+        var normalized = authority.ToLowerInvariant();
+        if (normalized.EndsWith(":443", StringComparison.Ordinal))
+        {
+            normalized = normalized[..^4];
+        }
+
+        return normalized.TrimEnd('.');
     }
 
     private static DocumentProblem NoQuery(CompiledClient client, string[] rawValues)

@@ -28,6 +28,8 @@ internal static class ServingServiceCollectionExtensions
     /// <c>Cache-Control: no-store</c>, since CIMD -03 section 5.2 forbids ASes to cache them, and a 304 replayed by the
     /// output cache carries Last-Modified like one the handler writes, so both validators always come back.
     /// </summary>
+    // Limitation: requests that Kestrel refuses before the application runs (an over-long request line or header,
+    // a malformed Host, OPTIONS *) get Kestrel's empty error responses, not problem+json with no-store.
     public static IApplicationBuilder UseDocumentHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         context.Response.OnStarting(() =>

@@ -28,7 +28,7 @@ internal sealed class ClientIdValidator : AbstractValidator<Definition>
 
         if (definition.Published[0].Name != MetadataNames.ClientId)
         {
-            context.Report(FindingRules.ClientIdMissing, member.KeyMark,
+            context.Report(FindingRules.ClientIdOrder, member.KeyMark,
                 "put client_id first, so the definition reads like the document it becomes", FindingSeverity.Warning);
         }
 
@@ -55,6 +55,14 @@ internal sealed class ClientIdValidator : AbstractValidator<Definition>
         var template = TemplateText.Parse(url.Path, out _);
         var inPath = template.Placeholders.Select(part => part.Text).ToHashSet(StringComparer.Ordinal);
         var pathStart = url.Origin.Length;
+
+        foreach (var repeated in template.Placeholders.GroupBy(part => part.Text).Where(group => group.Count() > 1))
+        {
+            context.Report(FindingRules.ClientIdPlaceholder,
+                ValidationContextExtensions.Offset(value, pathStart + repeated.Skip(1).First().Index),
+                $"client_id uses {{{repeated.Key}}} more than once; each path placeholder takes its own value from the "
+                + "request, so one name can appear only once");
+        }
 
         foreach (var placeholder in template.Placeholders)
         {

@@ -34,6 +34,7 @@ internal static class FindingRules
     public const string ClientIdFragment = "client-id-fragment";
     public const string ClientIdPlaceholder = "client-id-placeholder";
     public const string ClientIdQueryExcluded = "client-id-query-excluded";
+    public const string ClientIdOrder = "client-id-order";
 
     // Credentials and keys (CIMD -03 section 4.1)
     public const string Secret = "secret";

@@ -58,6 +58,14 @@ internal sealed class SpiffeIdValidator : AbstractValidator<Definition>
             context.Report(atWildcard ? problem with { Rule = FindingRules.SpiffeIdWildcard } : problem, value, "spiffe_id");
         }
 
+        if (sample.EndsWith(SpiffeIdGrammar.WildcardSuffix, StringComparison.Ordinal)
+            && SpiffeIdGrammar.PathStart(sample) == sample.Length - SpiffeIdGrammar.WildcardSuffix.Length)
+        {
+            context.Report(FindingRules.SpiffeIdWildcard, value.Mark,
+                "spiffe_id: spiffe://<trust domain>/* matches every workload of the trust domain; name a path prefix "
+                + "such as spiffe://example.org/client/* unless that is really meant", FindingSeverity.Warning);
+        }
+
         ValidateParameters(definition, template, value, context);
     }
 

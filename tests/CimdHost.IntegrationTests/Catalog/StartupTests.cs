@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using CimdHost.Catalog;
@@ -14,14 +15,25 @@ namespace CimdHost.IntegrationTests.Catalog;
 public sealed class StartupTests
 {
     [Fact]
-    public void Startup_MissingClientsFolder_FailsWithAClearError()
+    public async Task Startup_MissingClientsFolder_ExitsWithAClearError()
     {
-        using var factory = new CimdHostFactory(null).WithSetting("Clients:Directory", "/nonexistent/clients.d");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CimdHost.dll"),
+            "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        start.Environment["Clients__Directory"] = "/nonexistent/clients.d";
+        start.Environment["Management__Urls"] = "http://127.0.0.1:18097";
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-        var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        _ = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
 
-        var messages = string.Join(" | ", Flatten(exception).Select(inner => inner.Message));
-        Assert.Contains("Clients:Directory", messages, StringComparison.Ordinal);
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("CimdHost: Clients:Directory names a folder that does not exist", await error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,13 +61,5 @@ public sealed class StartupTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("ready", report.RootElement.GetProperty("status").GetString());
-    }
-
-    private static IEnumerable<Exception> Flatten(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            yield return current;
-        }
     }
 }

@@ -87,7 +87,7 @@ public sealed class HostileDefinitionTests(ITestOutputHelper output)
         await LiveFolder.ReloadAsync(factory, drop);
 
         await LiveFolder.AssertShippedUnchangedAsync(factory.Server, before, $"{drop.FileName} over {ShippedExample}");
-        await LiveFolder.AssertReadyzReportsAsync(factory.Server, factory.ClientsDirectory, drop, ShippedExample, "ServedLastGood");
+        await LiveFolder.AssertReadyzReportsAsync(factory.Server, factory.ClientsDirectory, drop, ShippedExample, "served_last_good");
     }
 
     [Fact]
@@ -107,6 +107,6 @@ public sealed class HostileDefinitionTests(ITestOutputHelper output)
         await LiveFolder.ReloadAsync(factory, drop);
 
         await LiveFolder.AssertShippedUnchangedAsync(factory.Server, before, "the edit of " + ShippedExample);
-        await LiveFolder.AssertReadyzReportsAsync(factory.Server, factory.ClientsDirectory, drop, state: "ServedLastGood");
+        await LiveFolder.AssertReadyzReportsAsync(factory.Server, factory.ClientsDirectory, drop, state: "served_last_good");
     }
 }

@@ -51,7 +51,7 @@ internal static class LiveFolder
         string folder,
         HostileDrop drop,
         string? fileName = null,
-        string state = "Refused")
+        string state = "refused")
     {
         var response = await server.SendRawAsync("/readyz");
         Assert.True(response.Status == 200, $"/readyz answered {response.Status}: {response.Text}");

@@ -108,6 +108,7 @@ public sealed class HttpCachingTests(ShippedClientsFixture fixture) : IClassFixt
         Assert.Equal(body.Length, head.Content.Headers.ContentLength);
         Assert.Equal(get.Headers.ETag, head.Headers.ETag);
         Assert.Equal(get.Headers.ETag, secondHead.Headers.ETag);
+        Assert.Equal(body.Length, secondHead.Content.Headers.ContentLength);
         Assert.Contains("spiffe://example.org/client/17", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
     }
 

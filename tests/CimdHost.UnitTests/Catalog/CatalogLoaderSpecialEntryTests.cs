@@ -59,7 +59,7 @@ public sealed class CatalogLoaderSpecialEntryTests : IDisposable
     private async Task<CatalogSnapshot> LoadGuardedAsync(Action? release)
     {
         var loader = new CatalogLoader(new DefinitionValidator(), TimeProvider.System);
-        var load = Task.Run(() => loader.Load(_folder.FullName, 300, new HashSet<string>(), CatalogSnapshot.Empty));
+        var load = Task.Run(() => loader.Load(_folder.FullName, 300, new ReservedPaths([]), CatalogSnapshot.Empty));
         if (await Task.WhenAny(load, Task.Delay(LoadGuard)) == load)
         {
             return await load;

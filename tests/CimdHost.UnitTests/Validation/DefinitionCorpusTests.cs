@@ -75,7 +75,7 @@ public sealed partial class DefinitionCorpusTests
 
     internal static CatalogSnapshot Load(string folder) =>
         new CatalogLoader(new DefinitionValidator(), TimeProvider.System)
-            .Load(folder, 300, new HashSet<string>(ManagementEndpoints.ReservedPaths), CatalogSnapshot.Empty);
+            .Load(folder, 300, new ReservedPaths(ManagementEndpoints.ReservedPaths), CatalogSnapshot.Empty);
 
     private static string Describe(Finding finding) =>
         $"{finding.SeverityName} {finding.Rule} {finding.Mark.Line}:{finding.Mark.Column}";
