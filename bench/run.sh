@@ -104,7 +104,9 @@ if ((QUICK)); then
     QUIET_MAX_S=5 QUIET_BUDGET_S=60
 fi
 for v in DURATION ROUNDS WARMUP_FIRST WARMUP CONNECTIONS WALK_TOTAL; do
-    [[ ${!v} =~ ^[0-9]+$ ]] && ((${!v} > 0)) || die "--${v,,} must be a positive integer"
+    if ! [[ ${!v} =~ ^[0-9]+$ ]] || ((${!v} == 0)); then
+        die "--${v,,} must be a positive integer"
+    fi
 done
 ((DURATION <= 120 && ROUNDS <= 50 && WALK_TOTAL <= 10000000)) || die "a run that long is not bounded enough"
 

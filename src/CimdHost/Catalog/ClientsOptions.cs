@@ -23,6 +23,10 @@ public sealed class ClientsOptions
     /// <summary>Whether to listen for file-system change events as well as polling. Default true.</summary>
     public bool WatchForChanges { get; set; } = true;
 
-    /// <summary>The most memory, in megabytes, that cached rendered documents may take. Default 32.</summary>
-    public int CacheSizeLimitMegabytes { get; set; } = 32;
+    /// <summary>
+    /// The most memory, in megabytes, that the output cache may account to rendered documents. Default 8.
+    /// </summary>
+    // Note: the output cache accounts only part of what an entry really costs; measured here (docs/performance.md),
+    // 8 MB of accounted entries kept a flood of distinct instance values to about 50 MB of process growth.
+    public int CacheSizeLimitMegabytes { get; set; } = 8;
 }
