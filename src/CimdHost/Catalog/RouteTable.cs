@@ -166,12 +166,22 @@ internal sealed class RouteTable
         }
 
         var segment = client.Segments[depth];
-        foreach (var (name, child) in node.Literals ?? [])
+        if (segment.IsLiteral)
         {
-            if ((segment.IsLiteral ? segment.Prefix == name : segment.Capture(name) is not null)
-                && FindOverlap(child, client, depth + 1) is { } found)
+            if (node.Literals?.TryGetValue(segment.Prefix, out var same) == true
+                && FindOverlap(same, client, depth + 1) is { } found)
             {
                 return found;
+            }
+        }
+        else
+        {
+            foreach (var (name, child) in node.Literals ?? [])
+            {
+                if (segment.Capture(name) is not null && FindOverlap(child, client, depth + 1) is { } found)
+                {
+                    return found;
+                }
             }
         }
 

@@ -54,6 +54,8 @@ internal static class DocumentEndpoints
 
     internal static ProblemHttpResult MethodNotAllowed(HttpContext context)
     {
+        // Resolved only so that metrics can name the client whose path was asked with another method.
+        _ = DocumentRequests.Resolve(context);
         context.Response.Headers.Allow = "GET, HEAD";
 
         return Problem(new DocumentProblem(StatusCodes.Status405MethodNotAllowed, "method-not-allowed",

@@ -32,10 +32,12 @@ public sealed class MetricsTests
         await factory.Server.SendRawAsync("/client.json?instance_id=abc");
         await factory.Server.SendRawAsync("/nothing-here.json");
         await factory.Server.SendRawAsync("/client.json?instance_id=7", method: "POST");
+        await factory.Server.SendRawAsync("/nothing-here.json", method: "DELETE");
         var metrics = await ScrapeAsync(factory.Server);
 
         Assert.Equal(1, Value(metrics, "cimdhost_document_requests_total", ("client", Example), ("status", "400")));
         Assert.Equal(1, Value(metrics, "cimdhost_document_requests_total", ("client", "none"), ("status", "404")));
+        Assert.Equal(1, Value(metrics, "cimdhost_document_requests_total", ("client", Example), ("status", "405")));
         Assert.Equal(1, Value(metrics, "cimdhost_document_requests_total", ("client", "none"), ("status", "405")));
     }
 
