@@ -20,9 +20,7 @@ internal sealed class CatalogLoader(DefinitionValidator validator, TimeProvider 
         }
 
         var now = time.GetUtcNow();
-        var files = Directory.EnumerateFileSystemEntries(directory)
-            .Where(path => DefinitionFile.IsDefinitionName(Path.GetFileName(path)))
-            .Order(StringComparer.Ordinal)
+        var files = DefinitionFile.EnumerateIn(directory)
             .Select(path => ReadFile(path, defaultMaxAge, now))
             .ToArray();
 

@@ -120,9 +120,7 @@ internal sealed partial class CatalogWatcher(
     {
         try
         {
-            return string.Join('\n', Directory.EnumerateFileSystemEntries(directory)
-                .Where(path => Definitions.DefinitionFile.IsDefinitionName(Path.GetFileName(path)))
-                .Order(StringComparer.Ordinal)
+            return string.Join('\n', Definitions.DefinitionFile.EnumerateIn(directory)
                 .Select(path => path + "|" + EntryFingerprint(path)));
         }
         catch (IOException)

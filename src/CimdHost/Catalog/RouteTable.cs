@@ -227,16 +227,6 @@ internal sealed class RouteTable
         return true;
     }
 
-    /// <summary>Whether a template client would answer the fixed <paramref name="path"/>.</summary>
-    public static bool Produces(CompiledClient template, string path)
-    {
-        var segments = path.Length > 1 ? path[1..].Split('/') : [];
-
-        return segments.Length == template.Segments.Count
-            && template.Segments.Select((segment, i) => segment.Capture(segments[i]) is not null).All(fits => fits)
-            && AcceptsAll(template, path);
-    }
-
     private List<CompiledClient> FixedClients(string path)
     {
         if (!_fixed.TryGetValue(path, out var clients))

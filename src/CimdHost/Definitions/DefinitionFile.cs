@@ -30,7 +30,13 @@ internal sealed class DefinitionFile
         return new DefinitionFile(path, target);
     }
 
-    public static bool IsDefinitionName(string fileName) =>
+    /// <summary>The entries of <paramref name="directory"/> that are definitions by name, in ordinal order.</summary>
+    public static IEnumerable<string> EnumerateIn(string directory) =>
+        Directory.EnumerateFileSystemEntries(directory)
+            .Where(path => IsDefinitionName(System.IO.Path.GetFileName(path)))
+            .Order(StringComparer.Ordinal);
+
+    private static bool IsDefinitionName(string fileName) =>
         // Note: names that start with a dot are hidden entries, such as the ConfigMap's ..data link and its
         // timestamped folders; they are never definitions themselves.
         !fileName.StartsWith('.')
