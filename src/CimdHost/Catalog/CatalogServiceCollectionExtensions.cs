@@ -13,7 +13,8 @@ internal static class CatalogServiceCollectionExtensions
             .Validate(options => !string.IsNullOrWhiteSpace(options.Directory), "Clients:Directory must name a folder.")
             .Validate(options => options.DefaultMaxAge is >= 0 and <= Definitions.HostingReader.MaxMaxAge,
                 "Clients:DefaultMaxAge must be from 0 to 31536000 seconds.")
-            .Validate(options => options.CacheSizeLimitMegabytes > 0, "Clients:CacheSizeLimitMegabytes must be positive.")
+            .Validate(options => options.CacheSizeLimitMegabytes >= 0,
+                "Clients:CacheSizeLimitMegabytes must be 0 (no output cache) or more.")
             .Validate(options => Directory.Exists(options.Directory),
                 "Clients:Directory names a folder that does not exist or cannot be read.")
             .ValidateOnStart();

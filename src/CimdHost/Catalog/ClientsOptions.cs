@@ -24,7 +24,8 @@ public sealed class ClientsOptions
     public bool WatchForChanges { get; set; } = true;
 
     /// <summary>
-    /// The most memory, in megabytes, that the output cache may account to rendered documents. Default 8.
+    /// The most memory, in megabytes, that the output cache may account to rendered documents. Default 8; 0 turns the
+    /// output cache off, and every document is rendered for each request.
     /// </summary>
     // Note: the output cache accounts only part of what an entry really costs; measured here (docs/performance.md),
     // 8 MB of accounted entries kept a flood of distinct instance values to about 50 MB of process growth.

@@ -4,11 +4,14 @@ namespace CimdHost.Serving;
 
 /// <summary>
 /// Output caching for documents: only 200 responses of canonical URLs are stored, keyed by the exact canonical target
-/// and the client's revision, and tagged per client so a reload evicts what changed. Errors are never stored.
+/// and the client's revision, and tagged per client so a reload evicts what changed. Errors are never stored, and a
+/// document is stored only when it is asked for again (<see cref="CacheAdmission"/>).
 /// </summary>
-// Limitation: on a miss, storing the entry costs far more than rendering it (docs/performance.md); CimdHost costs
-// about 4.6x bare Kestrel's CPU per request on documents not yet cached.
-internal sealed class DocumentCachePolicy : IOutputCachePolicy
+/// <param name="admission">Which documents have been asked for before.</param>
+/// <param name="enabled">False when <c>Clients:CacheSizeLimitMegabytes</c> is 0: every document is rendered.</param>
+// Limitation: storing an entry costs the framework's output cache about 50 us of CPU, mostly the 80 KB buffer it
+// allocates for every response it captures (docs/performance.md), while a cache hit costs about what rendering does.
+internal sealed class DocumentCachePolicy(CacheAdmission admission, bool enabled) : IOutputCachePolicy
 {
     public const string Name = "documents";
 
@@ -19,7 +22,8 @@ internal sealed class DocumentCachePolicy : IOutputCachePolicy
 
         // Note: HEAD is answered by the handler every time: a stored HEAD response has no body, and the cache would
         // replay it with Content-Length: 0.
-        if (request?.Problem is not null || request?.Client is not { } client || HttpMethods.IsHead(http.Request.Method))
+        if (!enabled || request?.Problem is not null || request?.Client is not { } client
+            || HttpMethods.IsHead(http.Request.Method))
         {
             context.EnableOutputCaching = false;
             return ValueTask.CompletedTask;
@@ -27,7 +31,7 @@ internal sealed class DocumentCachePolicy : IOutputCachePolicy
 
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
-        context.AllowCacheStorage = true;
+        context.AllowCacheStorage = admission.SeenBefore(client.SourcePath, request.Target);
         context.AllowLocking = true;
 
         // The client is already chosen, so the Host header must not multiply entries; the key is what decides the bytes.

@@ -6,15 +6,18 @@ namespace CimdHost.Serving;
 
 internal static class ServingServiceCollectionExtensions
 {
-    /// <summary>Registers problem details and the output cache for documents, bounded by <c>Clients:CacheSizeLimitMegabytes</c>.</summary>
+    /// <summary>Registers problem details and the output cache for documents, bounded by <c>Clients:CacheSizeLimitMegabytes</c> (0 turns it off).</summary>
     public static IServiceCollection AddDocuments(this IServiceCollection services)
     {
         services.AddProblemDetails();
-        services.AddOutputCache(options => options.AddPolicy(DocumentCachePolicy.Name, new DocumentCachePolicy()));
+        services.AddSingleton<CacheAdmission>();
+        services.AddOutputCache();
         services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>()
-            .Configure<IOptions<ClientsOptions>>((cache, clients) =>
+            .Configure<IOptions<ClientsOptions>, CacheAdmission>((cache, clients, admission) =>
             {
-                cache.SizeLimit = clients.Value.CacheSizeLimitMegabytes * 1024L * 1024L;
+                var megabytes = clients.Value.CacheSizeLimitMegabytes;
+                cache.AddPolicy(DocumentCachePolicy.Name, new DocumentCachePolicy(admission, enabled: megabytes > 0));
+                cache.SizeLimit = Math.Max(megabytes, 1) * 1024L * 1024L;
                 cache.MaximumBodySize = ClientCompiler.MaxDocumentBytes;
                 cache.UseCaseSensitivePaths = true;
             });

@@ -219,9 +219,10 @@ public sealed class ReloadTests
         File.WriteAllText(Path.Combine(factory.ClientsDirectory, "probe.yaml"), TestDefinitions.Query());
         using var client = await factory.CreateReadyClientAsync();
 
-        for (var i = 0; i < 8000; i++)
+        // Twice each: a document is stored on its second request.
+        for (var i = 0; i < 16000; i++)
         {
-            using var response = await client.GetAsync($"/probe.json?instance_id={i}");
+            using var response = await client.GetAsync($"/probe.json?instance_id={i / 2}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
