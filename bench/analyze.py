@@ -2,6 +2,8 @@
 """Turns one bench/run.sh results directory into summary.json, summary.csv, summary.md and
 performance.png (through gnuplot). Standard library only.
 
+usage: bench/analyze.py RESULTS_DIR   (a bench/results/<UTC time> folder with runs.jsonl; run.sh calls it)
+
 Every headline figure is a median over interleaved rounds, of a per-round ratio where two servers
 are compared, printed with its spread (min and max over the rounds).
 """
@@ -14,15 +16,18 @@ import statistics
 import subprocess
 import sys
 
-SERVERS = ["cimdhost", "nginx", "kestrel", "sinatra"]
+SERVERS = ["cimdhost", "cimdhost-nocache", "nginx", "kestrel", "sinatra"]
 SERVER_LABEL = {
     "cimdhost": "CimdHost",
+    "cimdhost-nocache": "CimdHost, output cache off",
     "nginx": "nginx (static file)",
     "kestrel": "bare Kestrel",
     "sinatra": "Sinatra sample",
 }
 SCENARIOS = ["cached", "hot", "conditional", "errors", "head"]
 PLOT_LABEL = {"cached": "documents", "hot": "hot documents", "conditional": "304 revalidate", "errors": "400 bad value", "head": "HEAD"}
+# The first warm-up's load: a scenario's, or the growth measurements' own.
+WARMUP_LOAD_LABEL = {**PLOT_LABEL, "warm": "hot documents", "spread": "documents spread over all clients"}
 SCENARIO_LABEL = {
     "cached": "documents (random values)",
     "hot": "documents (1,000 hot values)",
@@ -30,7 +35,11 @@ SCENARIO_LABEL = {
     "errors": "bad values -> 400",
     "head": "HEAD",
 }
-PAIRS = [("cimdhost", "nginx"), ("cimdhost", "kestrel"), ("cimdhost", "sinatra"), ("kestrel", "nginx")]
+PAIRS = [("cimdhost", "nginx"), ("cimdhost", "kestrel"), ("cimdhost", "sinatra"),
+         ("cimdhost-nocache", "nginx"), ("cimdhost-nocache", "kestrel"), ("cimdhost", "cimdhost-nocache"),
+         ("kestrel", "nginx")]
+# The CimdHost configurations the request targets are judged for; the growth targets are the default's.
+TARGET_CONFIGS = [("cimdhost", "output cache on (default)"), ("cimdhost-nocache", "output cache off")]
 
 # The targets in docs/performance.md.
 TARGET_RPS_VS_KESTREL = 0.95
@@ -197,7 +206,11 @@ def main(run_dir):
                 pair_ratios[(scen, a, b)] = r
 
     growth = read_growth(run_dir)
-    targets = evaluate_targets(pair_ratios, growth)
+    requested = meta.get("servers", "").split()
+    configs = [(srv, label) for srv, label in TARGET_CONFIGS
+               if srv == "cimdhost" or srv in servers or srv in requested]
+    targets = evaluate_targets(pair_ratios, growth, configs)
+    warmups = read_warmups(run_dir)
 
     summary = {
         "meta": meta,
@@ -209,12 +222,13 @@ def main(run_dir):
         "ratios": {f"{scen}/{a}/{b}": v for (scen, a, b), v in pair_ratios.items()},
         "growth": growth,
         "targets": targets,
+        "warmup": warmups,
     }
     with open(os.path.join(run_dir, "summary.json"), "w", encoding="utf-8") as f:
         json.dump(summary, f, indent=2, sort_keys=False)
         f.write("\n")
 
-    write_csv(run_dir, per, pair_ratios, growth)
+    write_csv(run_dir, per, pair_ratios, growth, warmups)
     runs_meta = None
     if runs:
         others = [r["other_cores"] for r in runs]
@@ -224,7 +238,8 @@ def main(run_dir):
         with open(os.path.join(run_dir, "summary.json"), "w", encoding="utf-8") as f:
             json.dump(summary, f, indent=2)
             f.write("\n")
-    write_markdown(run_dir, meta, notes, skips, servers, scenarios, per, pair_ratios, growth, targets, runs_meta)
+    write_markdown(run_dir, meta, notes, skips, servers, scenarios, per, pair_ratios, growth, targets, runs_meta,
+                   warmups)
     write_plot(run_dir, meta, servers, scenarios, per)
     print(open(os.path.join(run_dir, "summary.md"), encoding="utf-8").read())
 
@@ -330,32 +345,40 @@ def ratios_between(runs, a, b):
     return {m: spread(v) for m, v in out.items()}
 
 
-def evaluate_targets(pair_ratios, growth):
+def evaluate_targets(pair_ratios, growth, configs=TARGET_CONFIGS[:1]):
+    """The targets in docs/performance.md: the request targets once per CimdHost configuration in
+    configs ((server, label) pairs), the growth targets for the default configuration only."""
     t = []
 
     def med(key, metric):
         r = pair_ratios.get(key)
         return r[metric]["median"] if r else None
 
-    v = med(("cached", "cimdhost", "kestrel"), "rps")
-    t.append({"target": f"documents: req/s >= {TARGET_RPS_VS_KESTREL}x bare Kestrel", "measured": v,
-              "unit": "x", "met": None if v is None else v >= TARGET_RPS_VS_KESTREL})
-    v = med(("cached", "cimdhost", "nginx"), "cpu_us_per_req")
-    t.append({"target": f"documents: CPU/request <= {TARGET_CPU_VS_NGINX}x nginx", "measured": v,
-              "unit": "x", "met": None if v is None else v <= TARGET_CPU_VS_NGINX})
-    v = med(("cached", "cimdhost", "nginx"), "p99_ms")
-    t.append({"target": f"documents: p99 <= {TARGET_P99_VS_NGINX}x nginx", "measured": v,
-              "unit": "x", "met": None if v is None else v <= TARGET_P99_VS_NGINX})
+    request_targets = [
+        (f"documents: req/s >= {TARGET_RPS_VS_KESTREL}x bare Kestrel", "kestrel", "rps",
+         lambda v: v >= TARGET_RPS_VS_KESTREL),
+        (f"documents: CPU/request <= {TARGET_CPU_VS_NGINX}x nginx", "nginx", "cpu_us_per_req",
+         lambda v: v <= TARGET_CPU_VS_NGINX),
+        (f"documents: p99 <= {TARGET_P99_VS_NGINX}x nginx", "nginx", "p99_ms",
+         lambda v: v <= TARGET_P99_VS_NGINX),
+    ]
+    for target, baseline, metric, ok in request_targets:
+        for srv, config in configs:
+            v = med(("cached", srv, baseline), metric)
+            t.append({"target": target, "server": srv, "config": config, "measured": v, "unit": "x",
+                      "met": None if v is None else ok(v)})
+    default = dict(TARGET_CONFIGS)["cimdhost"]
+    g = []
     mem = growth.get("memory")
     v = mem["growth_mb"] if mem else None
     label = f"memory: < {TARGET_GROWTH_MB} MB above warm after {mem['walk_values']:,} values" if mem else \
         f"memory: < {TARGET_GROWTH_MB} MB above warm after 1,000,000 values"
-    t.append({"target": label, "measured": v, "unit": "MB",
+    g.append({"target": label, "measured": v, "unit": "MB",
               "met": None if v is None else (v < TARGET_GROWTH_MB and mem["walk_completed"])})
     st = growth.get("startup", {})
     biggest = max((int(k) for k in st), default=None)
     v = st[str(biggest)]["ready_ms"]["median"] if biggest and st[str(biggest)]["ready_ms"] else None
-    t.append({"target": f"{biggest or 10000:,} definitions: start to ready < {TARGET_STARTUP_MS / 1000:.0f} s",
+    g.append({"target": f"{biggest or 10000:,} definitions: start to ready < {TARGET_STARTUP_MS / 1000:.0f} s",
               "measured": v, "unit": "ms",
               "met": None if v is None else (v < TARGET_STARTUP_MS and st[str(biggest)]["served"])})
     cost = growth.get("cost", {})
@@ -364,15 +387,48 @@ def evaluate_targets(pair_ratios, growth):
         cpu = same["cpu_us_per_req"]["median"]
         rps = same["rps"]["median"]
         ok = abs(cpu - 1) <= TARGET_COST_TOLERANCE and abs(rps - 1) <= TARGET_COST_TOLERANCE
-        t.append({"target": f"{cost['definitions']:,} definitions: request cost within 10% of one",
+        g.append({"target": f"{cost['definitions']:,} definitions: request cost within 10% of one",
                   "measured": {"cpu_ratio": cpu, "rps_ratio": rps}, "unit": "x", "met": ok})
     else:
-        t.append({"target": "10,000 definitions: request cost within 10% of one", "measured": None,
+        g.append({"target": "10,000 definitions: request cost within 10% of one", "measured": None,
                   "unit": "x", "met": None})
-    return t
+    for row in g:
+        row["server"] = "cimdhost"
+        row["config"] = default
+    return t + g
 
 
-def write_csv(run_dir, per, pair_ratios, growth):
+def read_warmups(run_dir):
+    """warmup.tsv: one row per first warm-up (run.sh warm_until_steady); empty for older runs."""
+    out = []
+    for row in read_tsv_rows(os.path.join(run_dir, "warmup.tsv")):
+        try:
+            last = float(row["last_us_per_req"]) if row.get("last_us_per_req") else None
+            windows = [None if w == "na" else float(w) for w in row.get("windows_us_per_req", "").split(",") if w]
+            out.append({"server": row["server"], "scenario": row["scenario"], "when": row["when"],
+                        "seconds": int(row["seconds"]), "settled": row["settled"] == "1",
+                        "last_us_per_req": last, "windows_us_per_req": windows})
+        except (KeyError, ValueError):
+            continue
+    return out
+
+
+def warmup_label(name, when):
+    """A warm-up row's server: the table's labels, and the growth measurements' own servers."""
+    if name in SERVER_LABEL:
+        label = SERVER_LABEL[name]
+    elif name == "g-memory":
+        label = "CimdHost (growth: memory walk)"
+    elif name == "cimdhost-1def":
+        label = "CimdHost, 1 definition (growth: cost)"
+    elif name.startswith("cimdhost-") and name.endswith("defs"):
+        label = f"CimdHost, {int(name[len('cimdhost-'):-len('defs')]):,} definitions (growth: cost)"
+    else:
+        label = name
+    return label + (" (after a restart)" if when == "restart" else "")
+
+
+def write_csv(run_dir, per, pair_ratios, growth, warmups=()):
     path = os.path.join(run_dir, "summary.csv")
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
@@ -410,9 +466,16 @@ def write_csv(run_dir, per, pair_ratios, growth):
                 for metric, s in v.items():
                     w.writerow(["cost", label, f"{cost['definitions']}defs/1def", metric,
                                 *(round(s[k], 4) for k in ("median", "min", "max", "q1", "q3")), s["n"]])
+        for wu in warmups:
+            for metric in ("seconds", "settled", "last_us_per_req"):
+                v = wu[metric]
+                if v is not None:
+                    w.writerow(["warmup", f"{wu['scenario']} ({wu['when']})", wu["server"], metric,
+                                int(v) if isinstance(v, bool) else v, "", "", "", "", 1])
 
 
-def write_markdown(run_dir, meta, notes, skips, servers, scenarios, per, pair_ratios, growth, targets, runs_meta):
+def write_markdown(run_dir, meta, notes, skips, servers, scenarios, per, pair_ratios, growth, targets, runs_meta,
+                   warmups=()):
     L = []
     quick = meta.get("quick") == "1"
     L.append(f"# Benchmark summary{' (quick smoke run: not for quoting)' if quick else ''}")
@@ -420,8 +483,7 @@ def write_markdown(run_dir, meta, notes, skips, servers, scenarios, per, pair_ra
     L.append(f"Run {meta.get('date_utc', '?')} on {meta.get('cpu_model', '?')} (kernel {meta.get('kernel', '?')}); "
              f"servers pinned to core {meta.get('server_cpu')}, load generator to core {meta.get('load_cpu')}. "
              f"{meta.get('rounds')} interleaved rounds of {meta.get('duration_s')} s per server and scenario, "
-             f"{meta.get('connections')} connections, after an unmeasured warm-up ({meta.get('warmup_first_s')} s per server, "
-             f"{meta.get('warmup_s')} s per further scenario). "
+             f"{meta.get('connections')} connections, after an unmeasured warm-up ({warmup_words(meta)}). "
              f"CimdHost revision: {meta.get('cimdhost_revision')}. "
              f".NET SDK {meta.get('dotnet')} (ASP.NET Core {meta.get('aspnetcore')}), nginx {meta.get('nginx')}, "
              f"Ruby {meta.get('ruby')} with Sinatra {meta.get('sinatra')} on puma {meta.get('puma')}, wrk {meta.get('wrk')}. "
@@ -466,10 +528,11 @@ def write_markdown(run_dir, meta, notes, skips, servers, scenarios, per, pair_ra
                     L.append(f"| {SCENARIO_LABEL[scen]} | {SERVER_LABEL[a]} / {SERVER_LABEL[b]} | {fmt_ratio(r['rps'])} | "
                              f"{fmt_ratio(r['cpu_us_per_req'])} | {fmt_ratio(r['p99_ms'])} |")
         L.append("")
+    write_warmup_md(L, meta, warmups)
     L.append("## Targets")
     L.append("")
-    L.append("| target | measured | verdict |")
-    L.append("|---|---:|---|")
+    L.append("| target | CimdHost | measured | verdict |")
+    L.append("|---|---|---:|---|")
     for t in targets:
         m = t["measured"]
         if isinstance(m, dict):
@@ -482,7 +545,7 @@ def write_markdown(run_dir, meta, notes, skips, servers, scenarios, per, pair_ra
             shown = f"{m:+.1f} MB"
         else:
             shown = f"{m:,.0f} ms"
-        L.append(f"| {t['target']} | {shown} | {verdict(t['met'])} |")
+        L.append(f"| {t['target']} | {t.get('config', '')} | {shown} | {verdict(t['met'])} |")
     L.append("")
     write_growth_md(L, growth)
     if skips or notes:
@@ -495,6 +558,31 @@ def write_markdown(run_dir, meta, notes, skips, servers, scenarios, per, pair_ra
         L.append("")
     with open(os.path.join(run_dir, "summary.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(L))
+
+
+def warmup_words(meta):
+    if "warmup_max_s" not in meta:  # runs before the warm-up ran until steady
+        return f"{meta.get('warmup_first_s')} s per server, {meta.get('warmup_s')} s per further scenario"
+    return (f"per server until its CPU per request settled, {meta.get('warmup_first_s')} s at least and "
+            f"{meta.get('warmup_max_s')} s at most, see Warm-up; then {meta.get('warmup_s')} s per further scenario")
+
+
+def write_warmup_md(L, meta, warmups):
+    if not warmups:
+        return
+    L.append("## Warm-up")
+    L.append("")
+    L.append(f"Each server's first warm-up ran in {meta.get('warmup_window_s', '?')} s windows, CPU per request "
+             f"measured per window, until two consecutive windows were within {meta.get('warmup_steady_pct', '?')}% "
+             f"of each other after at least {meta.get('warmup_first_s', '?')} s, or for {meta.get('warmup_max_s', '?')} s "
+             f"at most (settled: no).")
+    L.append("")
+    L.append("| server | load | seconds | settled | last window, us CPU/request |")
+    L.append("|---|---|---:|---|---:|")
+    for wu in warmups:
+        L.append(f"| {warmup_label(wu['server'], wu['when'])} | {WARMUP_LOAD_LABEL.get(wu['scenario'], wu['scenario'])} | "
+                 f"{wu['seconds']} | {'yes' if wu['settled'] else 'no'} | {fmt(wu['last_us_per_req'], 1)} |")
+    L.append("")
 
 
 def share(errors, requests):
@@ -568,7 +656,8 @@ def write_plot(run_dir, meta, servers, scenarios, per):
             f.write("\n\n")
     png = os.path.join(run_dir, "performance.png")
     title = f"CimdHost benchmark {meta.get('date_utc', '')[:10]}" + (" (quick run)" if meta.get("quick") == "1" else "")
-    colors = {"cimdhost": "#1f77b4", "nginx": "#2ca02c", "kestrel": "#ff7f0e", "sinatra": "#d62728"}
+    colors = {"cimdhost": "#1f77b4", "cimdhost-nocache": "#9ecae1", "nginx": "#2ca02c", "kestrel": "#ff7f0e",
+              "sinatra": "#d62728"}
     plots = []
     for i, srv in enumerate(servers):
         c = 2 + 3 * i
@@ -606,6 +695,14 @@ unset multiplot
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: analyze.py RESULTS_DIR")
+    if len(sys.argv) == 2 and sys.argv[1] in ("-h", "--help"):
+        print(__doc__.strip())
+        sys.exit(0)
+    if len(sys.argv) != 2 or sys.argv[1].startswith("-"):
+        print("usage: analyze.py RESULTS_DIR", file=sys.stderr)
+        sys.exit(2)
+    if not os.path.isfile(os.path.join(sys.argv[1], "runs.jsonl")):
+        print(f"analyze.py: {sys.argv[1]} has no runs.jsonl (not a bench/run.sh results folder, or a copied "
+              "summary such as results/latest)", file=sys.stderr)
+        sys.exit(2)
     main(sys.argv[1])

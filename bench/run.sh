@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# CimdHost benchmark harness: CimdHost against nginx (static file), bare Kestrel (constant bytes) and
-# the mailing-list sample in Sinatra, on this machine's loopback only. See docs/performance.md.
+# CimdHost benchmark harness: CimdHost (with its output cache on, the default, and off) against nginx
+# (static file), bare Kestrel (constant bytes) and the mailing-list sample in Sinatra, on this
+# machine's loopback only. See docs/performance.md.
 #
-#   bench/run.sh            full run (about 15 minutes on 2 cores)
+#   bench/run.sh            full run (about 30 minutes on 2 cores; not yet timed with five servers)
 #   bench/run.sh --quick    smoke test: 1 s runs, 2 rounds, small growth figures (about 3 minutes)
 #   bench/run.sh --help     every option
 #
@@ -21,8 +22,11 @@ source "$BENCH/lib/growth.sh"
 
 # ---- settings (each has an option below) ----
 DURATION=5          # seconds per measured load run
-ROUNDS=6            # interleaved rounds (A B C D, A B C D, ...)
-WARMUP_FIRST=15     # seconds of unmeasured load per server before its first scenario (.NET tiers up)
+ROUNDS=6            # interleaved rounds (A B C D E, A B C D E, ...)
+WARMUP_FIRST=15     # least seconds of unmeasured load per server before its first scenario (.NET tiers up)
+WARMUP_MAX=75       # most seconds of that first warm-up, when CPU per request does not settle sooner
+WARMUP_WINDOW=3     # the first warm-up runs in windows this long, each measured like a run
+WARMUP_STEADY_PCT=10  # settled: two consecutive windows' CPU per request within this many percent
 WARMUP=3            # seconds of unmeasured load per server for each further scenario
 CONNECTIONS=32
 WRK_THREADS=1
@@ -40,7 +44,7 @@ READY_TIMEOUT=90
 QUIET_THRESHOLD_PCT=25  # the rest of the machine counts as quiet below this share of one core
 QUIET_MAX_S=15          # the longest wait for quiet before one measured run
 QUIET_BUDGET_S=300      # the most waiting for quiet in a whole run
-SERVERS="cimdhost nginx kestrel sinatra"
+SERVERS="cimdhost cimdhost-nocache nginx kestrel sinatra"
 SCENARIOS="cached hot conditional errors head"
 HOT_VALUES=1000     # the "hot" scenario draws from 1..HOT_VALUES, so after warm-up every value is cached
 GROWTH=1
@@ -55,19 +59,29 @@ NEXT_PORT=${BENCH_PORT_BASE:-18480}
 usage() {
     cat <<EOF
 usage: bench/run.sh [options]
-  --quick              1 s runs, 2 rounds, walk of 50,000 values, 1 startup and 2 reload repetitions
+  --quick              1 s runs, 2 rounds, first warm-up 2-6 s, walk of 50,000 values,
+                       1 startup and 2 reload repetitions
   --duration S         seconds per measured run (default $DURATION)
   --rounds N           interleaved rounds (default $ROUNDS)
-  --warmup-first S     unmeasured seconds per server before its first scenario (default $WARMUP_FIRST)
+  --warmup-first S     least unmeasured seconds per server before its first scenario (default
+                       $WARMUP_FIRST). The first warm-up loads the server in ${WARMUP_WINDOW} s windows, takes each
+                       window's CPU per request from /proc, and stops once two consecutive windows
+                       are within ${WARMUP_STEADY_PCT}% of each other and S seconds have passed (.NET's tiered
+                       JIT and PGO need 30-60 s of load on one core before CimdHost's cost settles)
+  --warmup-max S       most seconds of that first warm-up, settled or not (default $WARMUP_MAX); the
+                       summary says per server how long it took and whether it settled
   --warmup S           unmeasured seconds per server for each further scenario (default $WARMUP)
   --connections N      wrk connections (default $CONNECTIONS)
-  --servers LIST       subset of "cimdhost nginx kestrel sinatra" (quoted, space-separated)
+  --servers LIST       subset of "cimdhost cimdhost-nocache nginx kestrel sinatra" (quoted,
+                       space-separated; cimdhost-nocache is CimdHost started with
+                       ${CIMDHOST_NOCACHE_ENV[*]}, its output cache off)
   --scenarios LIST     subset of "cached hot conditional errors head"
   --walk N             distinct values in the memory-growth walk (default $WALK_TOTAL)
   --def-sizes LIST     definition counts for startup (default "$DEF_SIZES"; the largest is used for cost)
   --no-growth          skip the CimdHost growth measurements
   --no-quiet-wait      measure at once even when other processes are busy on the machine
-  --require-cimdhost   fail instead of benchmarking the baselines alone when CimdHost cannot serve
+  --require-cimdhost   fail instead of going on without it when a CimdHost configuration in
+                       --servers cannot serve
   --no-install         do not apt-get install missing tools
   --publish            copy the plot to docs/performance.png when the run completes
   --results DIR        results root (default bench/results)
@@ -81,6 +95,7 @@ while (($#)); do
         --duration) DURATION=$2; shift ;;
         --rounds) ROUNDS=$2; shift ;;
         --warmup-first) WARMUP_FIRST=$2; shift ;;
+        --warmup-max) WARMUP_MAX=$2; shift ;;
         --warmup) WARMUP=$2; shift ;;
         --connections) CONNECTIONS=$2; shift ;;
         --servers) SERVERS=$2; shift ;;
@@ -100,15 +115,24 @@ while (($#)); do
 done
 
 if ((QUICK)); then
-    DURATION=1 ROUNDS=2 WARMUP_FIRST=2 WARMUP=1 WALK_TOTAL=50000 STARTUP_REPS=1 RELOAD_REPS=2
+    DURATION=1 ROUNDS=2 WARMUP_FIRST=2 WARMUP_MAX=6 WARMUP=1 WALK_TOTAL=50000 STARTUP_REPS=1 RELOAD_REPS=2
     QUIET_MAX_S=5 QUIET_BUDGET_S=60
 fi
-for v in DURATION ROUNDS WARMUP_FIRST WARMUP CONNECTIONS WALK_TOTAL; do
+for v in DURATION ROUNDS WARMUP_FIRST WARMUP_MAX WARMUP CONNECTIONS WALK_TOTAL; do
     if ! [[ ${!v} =~ ^[0-9]+$ ]] || ((${!v} == 0)); then
-        die "--${v,,} must be a positive integer"
+        opt=${v,,}
+        die "--${opt//_/-} must be a positive integer"
     fi
 done
-((DURATION <= 120 && ROUNDS <= 50 && WALK_TOTAL <= 10000000)) || die "a run that long is not bounded enough"
+((WARMUP_MAX >= WARMUP_FIRST)) || die "--warmup-max ($WARMUP_MAX) must be at least --warmup-first ($WARMUP_FIRST)"
+((DURATION <= 120 && ROUNDS <= 50 && WALK_TOTAL <= 10000000 && WARMUP_MAX <= 600)) ||
+    die "a run that long is not bounded enough"
+for name in $SERVERS; do
+    case $name in
+        cimdhost | cimdhost-nocache | nginx | kestrel | sinatra) ;;
+        *) die "unknown server $name (known: cimdhost cimdhost-nocache nginx kestrel sinatra)" ;;
+    esac
+done
 
 install_tools() {
     local -a need=()
@@ -151,6 +175,7 @@ WORK=$(mktemp -d /tmp/cimdbench.XXXXXX)
 NOTES="$RUN_DIR/notes.txt"
 : >"$NOTES"
 : >"$RUN_DIR/skip.tsv"
+printf 'server\tscenario\twhen\tseconds\tsettled\tlast_us_per_req\twindows_us_per_req\n' >"$RUN_DIR/warmup.tsv"
 
 note() {
     log "note: $*"
@@ -180,48 +205,84 @@ RUN_START=$(date +%s)
 # ---- build ----
 build_headload
 build_kestrel
+# CIMDHOST_OK: the default configuration serves (the growth measurements need it).
 CIMDHOST_OK=0
+CIMDHOST_BUILT=0
 CIMDHOST_REVISION=""
-if [[ " $SERVERS " == *" cimdhost "* ]]; then
-    if build_cimdhost; then
-        CIMDHOST_OK=1
+WANTED_CIMDHOST=()
+for name in $SERVERS; do
+    if is_cimdhost_config "$name"; then
+        WANTED_CIMDHOST+=("$name")
     fi
+done
+if ((${#WANTED_CIMDHOST[@]})) && build_cimdhost; then
+    CIMDHOST_BUILT=1
 fi
 
 # ---- start ----
 mkdir -p "$WORK/clients-example"
 cp "$REPO/clients.d/example.yaml" "$WORK/clients-example/"
+# served_from_cache NAME: true when a document fetched a third time came from the output cache,
+# which the framework marks with an Age header (CimdHost stores a document the second time it is asked for).
+served_from_cache() {
+    local url="http://127.0.0.1:${PORT[$1]}/client.json?instance_id=8"
+    http_get "$url" >/dev/null || true
+    http_get "$url" >/dev/null || true
+    [[ -n $(http_header "$url" Age) ]]
+}
+
+# check_cimdhost NAME: the instance-7 body check, then whether the output cache is on or off as the
+# configuration says. Fails (with a note) when the server does not serve the document at all.
+check_cimdhost() {
+    local name=$1 code
+    if ! check_body "$name" "$EXPECTED_7"; then
+        code=$(http_status "http://127.0.0.1:${PORT[$name]}/client.json?instance_id=7") || true
+        if [[ $code != 200 ]]; then
+            note "$name: ready, but GET /client.json?instance_id=7 answered ${code:-nothing}, so not benchmarked: $(log_reason "$name") (logs/$name.log)"
+            return 1
+        fi
+        note "$name: the document for instance 7 differs from the expected bytes (logs/$name-body-7.json); benchmarked anyway"
+    fi
+    if served_from_cache "$name"; then
+        [[ $name != cimdhost-nocache ]] ||
+            note "$name: a document came from the output cache (Age header) although it was started with ${CIMDHOST_NOCACHE_ENV[*]}; this build ignores the setting, so its figures are CimdHost with the cache on"
+    else
+        [[ $name != cimdhost ]] ||
+            note "$name: no document came from the output cache (no Age header on the third GET of one URL)"
+    fi
+}
+
 ACTIVE=()
 for name in $SERVERS; do
     case $name in
-        cimdhost)
-            ((CIMDHOST_OK)) || continue
-            if start_cimdhost cimdhost "$WORK/clients-example"; then
-                if check_body cimdhost "$EXPECTED_7"; then
-                    ACTIVE+=(cimdhost)
-                elif [[ $(http_status "http://127.0.0.1:${PORT[cimdhost]}/client.json?instance_id=7") == 200 ]]; then
-                    note "cimdhost: the document for instance 7 differs from the expected bytes (logs/cimdhost-body-7.json); benchmarked anyway"
-                    ACTIVE+=(cimdhost)
-                else
-                    note "cimdhost: ready, but GET /client.json?instance_id=7 is not 200; not benchmarked"
-                    stop_server cimdhost
-                    CIMDHOST_OK=0
-                fi
+        cimdhost | cimdhost-nocache)
+            ((CIMDHOST_BUILT)) || continue
+            if ! start_cimdhost_config "$name"; then
+                note "$name: did not become ready, so not benchmarked: $(log_reason "$name") (logs/$name.log)"
+                stop_server "$name"
+            elif ! check_cimdhost "$name"; then
+                stop_server "$name"
             else
-                note "cimdhost: did not become ready (logs/cimdhost.log); not benchmarked"
-                stop_server cimdhost
-                CIMDHOST_OK=0
+                ACTIVE+=("$name")
+                [[ $name != cimdhost ]] || CIMDHOST_OK=1
             fi
             ;;
         nginx) start_nginx; check_body nginx "$EXPECTED_7" || die "nginx serves other bytes"; ACTIVE+=(nginx) ;;
         kestrel) start_kestrel; check_body kestrel "$EXPECTED_7" || die "bare Kestrel serves other bytes"; ACTIVE+=(kestrel) ;;
         sinatra) start_sinatra; check_body sinatra "$EXPECTED_7_SINATRA" || die "Sinatra serves other bytes"; ACTIVE+=(sinatra) ;;
-        *) die "unknown server $name" ;;
     esac
 done
-if ((!CIMDHOST_OK)) && [[ " $SERVERS " == *" cimdhost "* ]]; then
-    ((REQUIRE_CIMDHOST)) && die "CimdHost is not available (see $NOTES)"
-    note "cimdhost: unavailable in this run; only the baselines were measured"
+MISSING_CIMDHOST=()
+for name in "${WANTED_CIMDHOST[@]}"; do
+    [[ " ${ACTIVE[*]} " == *" $name "* ]] || MISSING_CIMDHOST+=("$name")
+done
+if ((${#MISSING_CIMDHOST[@]})); then
+    ((!REQUIRE_CIMDHOST)) || die "not available: ${MISSING_CIMDHOST[*]} (see $NOTES)"
+    if ((${#MISSING_CIMDHOST[@]} == ${#WANTED_CIMDHOST[@]})); then
+        note "cimdhost: unavailable in this run; only the baselines were measured"
+    else
+        note "${MISSING_CIMDHOST[*]}: unavailable in this run; the other servers were measured"
+    fi
 fi
 ((${#ACTIVE[@]})) || die "no server to benchmark"
 
@@ -302,8 +363,11 @@ json_field() {
     sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" <<<"$1"
 }
 
-# measure FILE ROUND SCENARIO SERVER: runs LOAD against SERVER, appends one JSON line to FILE.
+# measure FILE ROUND SCENARIO SERVER: runs LOAD against SERVER, appends one JSON line to FILE, and
+# sets MEASURED_REQUESTS and MEASURED_CPU_TICKS (the server's CPU during the run).
 # Returns 1, recording nothing, when the server is gone afterwards.
+MEASURED_REQUESTS=0
+MEASURED_CPU_TICKS=0
 measure() {
     local file=$1 round=$2 scen=$3 name=$4 pid=${SERVER_PID[$4]} out c0 c1 t0 t1 rss json req dur
     local s0 s1 st0 st1 l0 l1
@@ -332,11 +396,47 @@ measure() {
         $((s1 - s0 - (c1 - c0) - (l1 - l0))) $((st1 - st0)) "$json" >>"$file"
     req=$(json_field "$json" requests)
     dur=$(json_field "$json" duration_us)
+    MEASURED_REQUESTS=${req:-0}
+    MEASURED_CPU_TICKS=$((c1 - c0))
     awk -v r="${req:-0}" -v d="${dur:-1}" -v c=$((c1 - c0)) -v t="$CLK_TCK" -v n="$name" -v s="$scen" -v k="$round" \
         -v o=$((s1 - s0 - (c1 - c0) - (l1 - l0))) -v w=$(((t1 - t0) / 1000000)) \
         -v p="$(json_field "$json" lat_p99_us)" 'BEGIN {
             printf "  r%s %-11s %-18s %9.0f req/s  %7.1f us CPU/req  p99 %6.2f ms  other %4.2f cores\n", k, s, n,
                 r / (d / 1e6), r ? c / t / r * 1e6 : 0, p / 1000, w ? o / t / (w / 1000) : 0 }' >&2
+}
+
+# warm_until_steady SCENARIO SERVER WHEN: a server's first warm-up. Loads it in windows of
+# WARMUP_WINDOW seconds, each measured as a run is (warmup.jsonl, round 0), and stops once the CPU per
+# request of two consecutive windows differs by at most WARMUP_STEADY_PCT percent (of the lower) and
+# WARMUP_FIRST seconds have passed, or after WARMUP_MAX seconds. Appends one line to warmup.tsv
+# (WHEN says which warm-up it was: first, restart, growth). Returns 1 when the server stopped.
+warm_until_steady() {
+    local scen=$1 name=$2 when=$3 elapsed=0 secs cur prev="" settled=0 series=""
+    while ((elapsed < WARMUP_MAX)); do
+        secs=$((WARMUP_MAX - elapsed < WARMUP_WINDOW ? WARMUP_MAX - elapsed : WARMUP_WINDOW))
+        set_load "$scen" "$name" "$secs"
+        measure "$RUN_DIR/warmup.jsonl" 0 "$scen" "$name" || return 1
+        elapsed=$((elapsed + secs))
+        cur=""
+        if ((MEASURED_REQUESTS > 0)); then
+            cur=$(awk -v c="$MEASURED_CPU_TICKS" -v t="$CLK_TCK" -v r="$MEASURED_REQUESTS" 'BEGIN { printf "%.1f", c / t / r * 1e6 }')
+        fi
+        series+="${series:+,}${cur:-na}"
+        settled=0
+        if [[ -n $prev && -n $cur ]] && awk -v a="$prev" -v b="$cur" -v p="$WARMUP_STEADY_PCT" 'BEGIN {
+            lo = a < b ? a : b; hi = a < b ? b : a; exit !(lo > 0 && hi <= lo * (1 + p / 100)) }'; then
+            settled=1
+        fi
+        prev=$cur
+        ((!settled || elapsed < WARMUP_FIRST)) || break
+    done
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$scen" "$when" "$elapsed" "$settled" "${cur:-}" "$series" \
+        >>"$RUN_DIR/warmup.tsv"
+    if ((settled)); then
+        log "warm-up of $name: settled after ${elapsed}s at ${cur} us CPU/request"
+    else
+        log "warm-up of $name: not settled after ${elapsed}s (last window ${cur:-n/a} us CPU/request); measuring anyway"
+    fi
 }
 
 # Starts a main server again after it stopped during the rounds (bounded: MAX_RESTARTS in all).
@@ -348,7 +448,9 @@ restart_server() {
     ((RESTARTS <= MAX_RESTARTS)) || die "servers stopped $RESTARTS times; giving up"
     stop_server "$name"
     case $name in
-        cimdhost) start_cimdhost cimdhost "$WORK/clients-example" || die "CimdHost did not start again" ;;
+        cimdhost | cimdhost-nocache)
+            start_cimdhost_config "$name" || die "$name did not start again: $(log_reason "$name") (logs/$name.log)"
+            ;;
         nginx) start_nginx ;;
         kestrel) start_kestrel ;;
         sinatra) start_sinatra ;;
@@ -356,25 +458,27 @@ restart_server() {
     if [[ " $SCENARIOS " == *" conditional "* && -z ${SKIP[$name:conditional]:-} ]]; then
         prepare_conditional "$name" # nginx's ETag carries the file's new mtime
     fi
-    set_load cached "$name" "$WARMUP_FIRST"
-    measure "$RUN_DIR/warmup.jsonl" 0 cached "$name" || die "$name stopped again during its warm-up"
+    warm_until_steady cached "$name" restart || die "$name stopped again during its warm-up"
 }
 
 # ---- warm-up, then interleaved rounds ----
 RUNS="$RUN_DIR/runs.jsonl"
 : >"$RUNS"
-# .NET needs about 10 s of load on one core before its tiered JIT settles (measured: the CPU cost
-# per request halves over the first two 3 s runs), hence the longer first warm-up.
-log "warm-up: ${WARMUP_FIRST}s per server, then ${WARMUP}s per further scenario"
+# .NET's tiered JIT and dynamic PGO need 30-60 s of load on one core before CimdHost's CPU per
+# request settles (measured: it starts near 300 us and settles near 80), hence a first warm-up that
+# runs until two consecutive windows agree, within bounds.
+log "warm-up: per server until CPU/request settles (${WARMUP_WINDOW}s windows, ${WARMUP_FIRST}-${WARMUP_MAX}s), then ${WARMUP}s per further scenario"
 declare -A WARMED=()
 for scen in $SCENARIOS; do
     for name in "${ACTIVE[@]}"; do
         [[ -z ${SKIP[$name:$scen]:-} ]] || continue
-        secs=$WARMUP
-        [[ -n ${WARMED[$name]:-} ]] || secs=$WARMUP_FIRST
-        WARMED[$name]=1
-        set_load "$scen" "$name" "$secs"
-        measure "$RUN_DIR/warmup.jsonl" 0 "$scen" "$name" || restart_server "$name"
+        if [[ -z ${WARMED[$name]:-} ]]; then
+            WARMED[$name]=1
+            warm_until_steady "$scen" "$name" first || restart_server "$name"
+        else
+            set_load "$scen" "$name" "$WARMUP"
+            measure "$RUN_DIR/warmup.jsonl" 0 "$scen" "$name" || restart_server "$name"
+        fi
     done
 done
 for ((round = 1; round <= ROUNDS; round++)); do
@@ -400,6 +504,8 @@ stop_all
 # ---- CimdHost compared with itself ----
 if ((GROWTH && CIMDHOST_OK)); then
     run_growth
+elif ((GROWTH)) && [[ " $SERVERS " != *" cimdhost "* ]]; then
+    note "growth: skipped; it measures the default CimdHost, which is not among --servers"
 elif ((GROWTH)); then
     note "growth: skipped, CimdHost is unavailable"
 fi
@@ -410,6 +516,8 @@ fi
     printf 'quick\t%s\n' "$QUICK"
     printf 'duration_s\t%s\nrounds\t%s\nwarmup_first_s\t%s\nwarmup_s\t%s\nconnections\t%s\nwrk_threads\t%s\n' \
         "$DURATION" "$ROUNDS" "$WARMUP_FIRST" "$WARMUP" "$CONNECTIONS" "$WRK_THREADS"
+    printf 'warmup_max_s\t%s\nwarmup_window_s\t%s\nwarmup_steady_pct\t%s\n' "$WARMUP_MAX" "$WARMUP_WINDOW" "$WARMUP_STEADY_PCT"
+    printf 'servers\t%s\nactive_servers\t%s\ncimdhost_nocache_env\t%s\n' "$SERVERS" "${ACTIVE[*]}" "${CIMDHOST_NOCACHE_ENV[*]}"
     printf 'range_high\t%s\nwalk_total\t%s\nserver_cpu\t%s\nload_cpu\t%s\n' "$RANGE_HIGH" "$WALK_TOTAL" "$SERVER_CPU" "$LOAD_CPU"
     printf 'cimdhost_revision\t%s\n' "${CIMDHOST_REVISION:-n/a}"
     printf 'cpu_model\t%s\n' "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"

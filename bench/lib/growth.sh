@@ -66,8 +66,7 @@ growth_memory() {
     }
     pid=${SERVER_PID[$name]}
     # Warm the JIT on a small set of values, so 'warm' is a served steady state, not a cold process.
-    set_load warm "$name" "$WARMUP_FIRST"
-    measure "$RUN_DIR/warmup.jsonl" 0 warm "$name" || {
+    warm_until_steady warm "$name" growth || {
         stop_server "$name"
         return
     }
@@ -211,8 +210,7 @@ growth_cost() {
     local -a plan=("cached cimdhost-1def" "cached cimdhost-${many}defs" "spread cimdhost-${many}defs")
     local item
     for item in "${plan[@]}"; do
-        set_load "${item% *}" "${item#* }" "$WARMUP_FIRST"
-        measure "$RUN_DIR/warmup.jsonl" 0 "${item% *}" "${item#* }" || {
+        warm_until_steady "${item% *}" "${item#* }" growth || {
             stop_all
             return
         }

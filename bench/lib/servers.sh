@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Building and starting the four servers for bench/run.sh. Sourced, not run.
+# Building and starting the servers for bench/run.sh. Sourced, not run.
 # Every server listens on 127.0.0.1 only and runs pinned to $SERVER_CPU.
 
 # The document CimdHost must serve for instance 7 (the shipped clients.d/example.yaml); nginx and
@@ -57,21 +57,53 @@ build_cimdhost() {
     fi
 }
 
-# start_cimdhost NAME CLIENTS_DIR: starts a published CimdHost and waits for /readyz.
+# start_cimdhost NAME CLIENTS_DIR [SETTING=VALUE...]: starts a published CimdHost, with any extra
+# environment settings given, and waits for /readyz.
 # Sets PORT[NAME], MGMT_PORT[NAME] and READY_MS (process start to the first /readyz 200).
 # Never call it inside $(...): the server must be a child of the main shell.
 declare -A PORT=() MGMT_PORT=()
 start_cimdhost() {
     local name=$1 dir=$2 port mgmt
+    shift 2
     port=$(free_port "$NEXT_PORT")
     mgmt=$(free_port $((port + 1)))
     NEXT_PORT=$((mgmt + 1))
     PORT[$name]=$port
     MGMT_PORT[$name]=$mgmt
     start_server "$name" "$LOGS/$name.log" env "${DOTNET_SERVER_ENV[@]}" \
-        "Management__Urls=http://127.0.0.1:$mgmt" "Clients__Directory=$dir" \
+        "Management__Urls=http://127.0.0.1:$mgmt" "Clients__Directory=$dir" "$@" \
         dotnet "$WORK/cimdhost/CimdHost.dll" --urls "http://127.0.0.1:$port"
     wait_ready "$name"
+}
+
+# The CimdHost configurations measured against the baselines, on the shipped example: the default
+# (output cache on) and cimdhost-nocache, which adds these settings (output cache off).
+CIMDHOST_NOCACHE_ENV=(Clients__CacheSizeLimitMegabytes=0)
+
+is_cimdhost_config() {
+    [[ $1 == cimdhost || $1 == cimdhost-nocache ]]
+}
+
+# start_cimdhost_config NAME: starts one of the two configurations; same return as start_cimdhost.
+start_cimdhost_config() {
+    case $1 in
+        cimdhost) start_cimdhost cimdhost "$WORK/clients-example" ;;
+        cimdhost-nocache) start_cimdhost cimdhost-nocache "$WORK/clients-example" "${CIMDHOST_NOCACHE_ENV[@]}" ;;
+        *) die "not a CimdHost configuration: $1" ;;
+    esac
+}
+
+# Why a server did not start, in one line of its log: its own "CimdHost: ..." error line when it
+# printed one, else the first line naming an exception or error, else the last line.
+log_reason() {
+    local file=$LOGS/$1.log line
+    if [[ ! -s $file ]]; then
+        echo "its log is empty"
+        return 0
+    fi
+    line=$(grep -m1 '^CimdHost: ' "$file" || grep -m1 -E '[Ee]xception|[Ee]rror' "$file" || tail -n 1 "$file")
+    line=${line#"${line%%[![:space:]]*}"}
+    printf '%s\n' "${line:0:300}"
 }
 
 # Waits for /readyz 200 on the management port (or, failing that, the public port).
