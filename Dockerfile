@@ -1,13 +1,16 @@
 # syntax=docker/dockerfile:1
 # Multi-stage: the SDK image builds, the ASP.NET runtime image runs. The SDK tag matches global.json (10.0).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# Set by BuildKit (amd64, arm64); publishing for it makes the build ReadyToRun (see the project file).
+ARG TARGETARCH
 WORKDIR /source
 COPY global.json nuget.config Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/CimdHost/CimdHost.csproj src/CimdHost/
-RUN dotnet restore src/CimdHost/CimdHost.csproj
+RUN dotnet restore src/CimdHost/CimdHost.csproj -a $TARGETARCH
 COPY src/ src/
 # Note: CI builds with warnings as errors; an image build on a newer SDK band must not fail on a new analyzer.
-RUN dotnet publish src/CimdHost/CimdHost.csproj -c Release -o /app --no-restore -p:TreatWarningsAsErrors=false
+RUN dotnet publish src/CimdHost/CimdHost.csproj -c Release -a $TARGETARCH --self-contained false -o /app --no-restore \
+    -p:TreatWarningsAsErrors=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -573,9 +573,10 @@ def write_warmup_md(L, meta, warmups):
     L.append("## Warm-up")
     L.append("")
     L.append(f"Each server's first warm-up ran in {meta.get('warmup_window_s', '?')} s windows, CPU per request "
-             f"measured per window, until two consecutive windows were within {meta.get('warmup_steady_pct', '?')}% "
+             f"measured per window, until three consecutive windows were within {meta.get('warmup_steady_pct', '?')}% "
              f"of each other after at least {meta.get('warmup_first_s', '?')} s, or for {meta.get('warmup_max_s', '?')} s "
-             f"at most (settled: no).")
+             f"at most (then settled says no). The interleaved rounds that follow keep every server under load, so "
+             f"later rounds also see it warmer.")
     L.append("")
     L.append("| server | load | seconds | settled | last window, us CPU/request |")
     L.append("|---|---|---:|---|---:|")

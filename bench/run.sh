@@ -26,7 +26,7 @@ ROUNDS=6            # interleaved rounds (A B C D E, A B C D E, ...)
 WARMUP_FIRST=15     # least seconds of unmeasured load per server before its first scenario (.NET tiers up)
 WARMUP_MAX=75       # most seconds of that first warm-up, when CPU per request does not settle sooner
 WARMUP_WINDOW=3     # the first warm-up runs in windows this long, each measured like a run
-WARMUP_STEADY_PCT=10  # settled: two consecutive windows' CPU per request within this many percent
+WARMUP_STEADY_PCT=10  # settled: three consecutive windows' CPU per request within this many percent
 WARMUP=3            # seconds of unmeasured load per server for each further scenario
 CONNECTIONS=32
 WRK_THREADS=1
@@ -65,7 +65,7 @@ usage: bench/run.sh [options]
   --rounds N           interleaved rounds (default $ROUNDS)
   --warmup-first S     least unmeasured seconds per server before its first scenario (default
                        $WARMUP_FIRST). The first warm-up loads the server in ${WARMUP_WINDOW} s windows, takes each
-                       window's CPU per request from /proc, and stops once two consecutive windows
+                       window's CPU per request from /proc, and stops once three consecutive windows
                        are within ${WARMUP_STEADY_PCT}% of each other and S seconds have passed (.NET's tiered
                        JIT and PGO need 30-60 s of load on one core before CimdHost's cost settles)
   --warmup-max S       most seconds of that first warm-up, settled or not (default $WARMUP_MAX); the
@@ -407,11 +407,11 @@ measure() {
 
 # warm_until_steady SCENARIO SERVER WHEN: a server's first warm-up. Loads it in windows of
 # WARMUP_WINDOW seconds, each measured as a run is (warmup.jsonl, round 0), and stops once the CPU per
-# request of two consecutive windows differs by at most WARMUP_STEADY_PCT percent (of the lower) and
+# request of three consecutive windows differs by at most WARMUP_STEADY_PCT percent (of the lower) and
 # WARMUP_FIRST seconds have passed, or after WARMUP_MAX seconds. Appends one line to warmup.tsv
 # (WHEN says which warm-up it was: first, restart, growth). Returns 1 when the server stopped.
 warm_until_steady() {
-    local scen=$1 name=$2 when=$3 elapsed=0 secs cur prev="" settled=0 series=""
+    local scen=$1 name=$2 when=$3 elapsed=0 secs cur prev="" prev2="" settled=0 series=""
     while ((elapsed < WARMUP_MAX)); do
         secs=$((WARMUP_MAX - elapsed < WARMUP_WINDOW ? WARMUP_MAX - elapsed : WARMUP_WINDOW))
         set_load "$scen" "$name" "$secs"
@@ -422,11 +422,15 @@ warm_until_steady() {
             cur=$(awk -v c="$MEASURED_CPU_TICKS" -v t="$CLK_TCK" -v r="$MEASURED_REQUESTS" 'BEGIN { printf "%.1f", c / t / r * 1e6 }')
         fi
         series+="${series:+,}${cur:-na}"
+        # Settled: the last three windows within WARMUP_STEADY_PCT of each other (two can agree by chance
+        # while the JIT is still promoting code).
         settled=0
-        if [[ -n $prev && -n $cur ]] && awk -v a="$prev" -v b="$cur" -v p="$WARMUP_STEADY_PCT" 'BEGIN {
-            lo = a < b ? a : b; hi = a < b ? b : a; exit !(lo > 0 && hi <= lo * (1 + p / 100)) }'; then
+        if [[ -n $prev2 && -n $prev && -n $cur ]] && awk -v a="$prev2" -v b="$prev" -v c="$cur" -v p="$WARMUP_STEADY_PCT" 'BEGIN {
+            lo = a; hi = a; if (b < lo) lo = b; if (b > hi) hi = b; if (c < lo) lo = c; if (c > hi) hi = c
+            exit !(lo > 0 && hi <= lo * (1 + p / 100)) }'; then
             settled=1
         fi
+        prev2=$prev
         prev=$cur
         ((!settled || elapsed < WARMUP_FIRST)) || break
     done
@@ -466,7 +470,7 @@ RUNS="$RUN_DIR/runs.jsonl"
 : >"$RUNS"
 # .NET's tiered JIT and dynamic PGO need 30-60 s of load on one core before CimdHost's CPU per
 # request settles (measured: it starts near 300 us and settles near 80), hence a first warm-up that
-# runs until two consecutive windows agree, within bounds.
+# runs until three consecutive windows agree, within bounds.
 log "warm-up: per server until CPU/request settles (${WARMUP_WINDOW}s windows, ${WARMUP_FIRST}-${WARMUP_MAX}s), then ${WARMUP}s per further scenario"
 declare -A WARMED=()
 for scen in $SCENARIOS; do

@@ -45,8 +45,10 @@ build_cimdhost() {
         return 1
     }
     snapshot_sources "$WORK/src-cimdhost" src
-    log "publishing src/CimdHost (Release)"
-    if ! dotnet publish "$WORK/src-cimdhost/src/CimdHost" -c Release -o "$WORK/cimdhost" \
+    # For this machine's runtime, so the build is ReadyToRun as the Dockerfile's is (see the project file).
+    log "publishing src/CimdHost (Release, ReadyToRun)"
+    if ! dotnet publish "$WORK/src-cimdhost/src/CimdHost" -c Release --use-current-runtime --self-contained false \
+        -o "$WORK/cimdhost" \
         >"$LOGS/publish-cimdhost.log" 2>&1; then
         note "cimdhost: dotnet publish failed (see logs/publish-cimdhost.log)"
         return 1
