@@ -3,8 +3,8 @@
 # (static file), bare Kestrel (constant bytes) and the mailing-list sample in Sinatra, on this
 # machine's loopback only. See docs/performance.md.
 #
-#   bench/run.sh            full run (about 30 minutes on 2 cores; not yet timed with five servers)
-#   bench/run.sh --quick    smoke test: 1 s runs, 2 rounds, small growth figures (about 3 minutes)
+#   bench/run.sh            full run (about 23 minutes on 2 cores)
+#   bench/run.sh --quick    smoke test: 1 s runs, 2 rounds, small growth figures (about 4 minutes)
 #   bench/run.sh --help     every option
 #
 # Servers run on core $SERVER_CPU, the load generator on core $LOAD_CPU. Each load run is bounded by
@@ -115,7 +115,7 @@ while (($#)); do
 done
 
 if ((QUICK)); then
-    DURATION=1 ROUNDS=2 WARMUP_FIRST=2 WARMUP_MAX=6 WARMUP=1 WALK_TOTAL=50000 STARTUP_REPS=1 RELOAD_REPS=2
+    DURATION=1 ROUNDS=2 WARMUP_FIRST=2 WARMUP_MAX=9 WARMUP=1 WALK_TOTAL=50000 STARTUP_REPS=1 RELOAD_REPS=2
     QUIET_MAX_S=5 QUIET_BUDGET_S=60
 fi
 for v in DURATION ROUNDS WARMUP_FIRST WARMUP_MAX WARMUP CONNECTIONS WALK_TOTAL; do
@@ -374,13 +374,15 @@ measure() {
     out="$LOGS/load-$scen-$name-r$round.txt"
     [[ $round == 0 ]] || wait_quiet
     read -r s0 st0 < <(system_ticks)
-    l0=$(child_ticks)
+    child_ticks
+    l0=$CHILD_TICKS
     c0=$(cpu_ticks "$pid")
     t0=$(date +%s%N)
     "${LOAD[@]}" >"$out" 2>&1 || log "load generator exited non-zero for $name/$scen (see $out)"
     t1=$(date +%s%N)
     c1=$(cpu_ticks "$pid")
-    l1=$(child_ticks)
+    child_ticks
+    l1=$CHILD_TICKS
     read -r s1 st1 < <(system_ticks)
     rss=$(status_kb "$pid" VmRSS)
     if ! kill -0 "$pid" 2>/dev/null || [[ $(awk '{ print $3 }' /proc/"$pid"/stat 2>/dev/null) == Z ]]; then

@@ -168,12 +168,16 @@ system_ticks() {
     awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8, $9; exit }' /proc/stat
 }
 
-# User+system ticks of every child this shell has waited for (bash's `times`, second line).
+# Sets CHILD_TICKS to the user+system ticks of every child this shell has waited for (bash's `times`,
+# second line). Call it directly: in a pipeline or $(...) `times` runs in a subshell, which has no children.
 child_ticks() {
-    times | awk -v t="$CLK_TCK" 'NR == 2 {
+    local report="${WORK:-/tmp}/times.$$"
+    times >"$report"
+    CHILD_TICKS=$(awk -v t="$CLK_TCK" 'NR == 2 {
         n = split($1 " " $2, f, " "); s = 0
         for (i = 1; i <= n; i++) { split(f[i], p, "m"); sub("s", "", p[2]); s += p[1] * 60 + p[2] }
-        printf "%d\n", s * t + 0.5 }'
+        printf "%d\n", s * t + 0.5 }' "$report")
+    rm -f "$report"
 }
 
 # Waits (bounded) until the rest of the machine is quiet: this is a shared machine, and a compiler

@@ -58,5 +58,12 @@ catch (OptionsValidationException exception)
     Console.Error.WriteLine($"CimdHost: {string.Join(" ", exception.Failures)}");
     return 1;
 }
+catch (InvalidOperationException exception) when (exception.InnerException is FormatException or OverflowException
+    or ArgumentException)
+{
+    // A setting that is not of its type (Clients:CacheSizeLimitMegabytes=abc) fails to bind; say which, and exit.
+    Console.Error.WriteLine($"CimdHost: {exception.Message}");
+    return 1;
+}
 
 return 0;

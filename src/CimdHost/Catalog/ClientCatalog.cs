@@ -37,7 +37,7 @@ internal sealed class ClientCatalog : IDisposable
 
     public bool IsReady => _firstLoad.Task.IsCompleted;
 
-    /// <summary>Completes when the first load has finished (successfully or not).</summary>
+    /// <summary>Completes when a load has succeeded; until then <c>/readyz</c> answers 503.</summary>
     public Task FirstLoad => _firstLoad.Task;
 
     public int ReloadCount { get; private set; }
@@ -71,10 +71,10 @@ internal sealed class ClientCatalog : IDisposable
             ReloadCount++;
             Report(previous, next, stopwatch.ElapsedMilliseconds);
             Changed?.Invoke(previous, next);
+            _firstLoad.TrySetResult();
         }
         finally
         {
-            _firstLoad.TrySetResult();
             _reloading.Release();
         }
     }

@@ -4,7 +4,8 @@ namespace CimdHost.Serving;
 /// Decides which documents the output cache may store: only those asked for once before, recently. A document is
 /// usually fetched once per instance and authorization server within its max-age, and storing it costs the framework's
 /// output cache several times what rendering it does (docs/performance.md), so a URL seen for the first time is
-/// rendered and passed through, and one that comes back is kept. A flood of distinct instance values stores nothing.
+/// rendered and passed through, and one that comes back is kept. A flood of distinct instance values stores almost
+/// nothing: only the few URLs the filter mistakes for repeats.
 /// </summary>
 /// <remarks>
 /// This is the "doorkeeper" of TinyLFU (Einziger, Friedman and Manes, ACM Transactions on Storage 13(4), 2017,

@@ -12,7 +12,10 @@ internal static class ParameterPattern
 {
     private static readonly ConcurrentDictionary<string, Regex> Compiled = new(StringComparer.Ordinal);
 
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    // Note: no match timeout. The non-backtracking engine is linear in the input, and with a timeout it was measured
+    // answering "no match" instead of throwing once a starved CPU let the timeout pass (.NET 10.0.12), which refused
+    // the shipped example at startup.
+    private static readonly TimeSpan MatchTimeout = Regex.InfiniteMatchTimeout;
 
     public static bool TryCreate(string pattern, [NotNullWhen(true)] out Regex? regex, [NotNullWhen(false)] out string? error)
     {

@@ -11,11 +11,16 @@ using Microsoft.Extensions.Options;
 
 namespace CimdHost.IntegrationTests.Catalog;
 
-/// <summary>Startup: a missing folder stops the service with a clear error; /readyz is 503 until the first load.</summary>
+/// <summary>Startup: a bad setting stops the service with a clear error; /readyz is 503 until the first load.</summary>
 public sealed class StartupTests
 {
-    [Fact]
-    public async Task Startup_MissingClientsFolder_ExitsWithAClearError()
+    [Theory]
+    [InlineData("Clients__Directory", "/nonexistent/clients.d", "CimdHost: Clients:Directory names a folder that does not exist")]
+    [InlineData("Clients__CacheSizeLimitMegabytes", "-1", "CimdHost: Clients:CacheSizeLimitMegabytes must be 0")]
+    [InlineData("Clients__CacheSizeLimitMegabytes", "abc",
+        "CimdHost: Failed to convert configuration value 'abc' at 'Clients:CacheSizeLimitMegabytes'")]
+    [InlineData("Clients__DefaultMaxAge", "1e3", "CimdHost: Failed to convert configuration value '1e3' at 'Clients:DefaultMaxAge'")]
+    public async Task Startup_BadSetting_ExitsWithAClearError(string setting, string value, string message)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CimdHost.dll"),
             "--urls", "http://127.0.0.1:0"])
@@ -23,7 +28,8 @@ public sealed class StartupTests
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
-        start.Environment["Clients__Directory"] = "/nonexistent/clients.d";
+        start.Environment["Clients__Directory"] = Repository.ShippedClients;
+        start.Environment[setting] = value;
         start.Environment["Management__Urls"] = "http://127.0.0.1:18097";
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
@@ -33,7 +39,7 @@ public sealed class StartupTests
         await process.WaitForExitAsync(timeout.Token);
 
         Assert.Equal(1, process.ExitCode);
-        Assert.Contains("CimdHost: Clients:Directory names a folder that does not exist", await error, StringComparison.Ordinal);
+        Assert.Contains(message, await error, StringComparison.Ordinal);
     }
 
     [Fact]
