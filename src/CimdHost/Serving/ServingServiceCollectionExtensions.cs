@@ -6,7 +6,10 @@ namespace CimdHost.Serving;
 
 internal static class ServingServiceCollectionExtensions
 {
-    /// <summary>Registers problem details and the output cache for documents, bounded by <c>Clients:CacheSizeLimitMegabytes</c> (0 turns it off).</summary>
+    /// <summary>
+    /// Registers problem details and the output cache for documents, bounded by <c>Clients:CacheSizeLimitMegabytes</c>
+    /// (0 turns it off).
+    /// </summary>
     public static IServiceCollection AddDocuments(this IServiceCollection services)
     {
         services.AddProblemDetails();

@@ -15,11 +15,13 @@ namespace CimdHost.IntegrationTests.Catalog;
 public sealed class StartupTests
 {
     [Theory]
-    [InlineData("Clients__Directory", "/nonexistent/clients.d", "CimdHost: Clients:Directory names a folder that does not exist")]
+    [InlineData("Clients__Directory", "/nonexistent/clients.d",
+        "CimdHost: Clients:Directory names a folder that does not exist")]
     [InlineData("Clients__CacheSizeLimitMegabytes", "-1", "CimdHost: Clients:CacheSizeLimitMegabytes must be 0")]
     [InlineData("Clients__CacheSizeLimitMegabytes", "abc",
         "CimdHost: Failed to convert configuration value 'abc' at 'Clients:CacheSizeLimitMegabytes'")]
-    [InlineData("Clients__DefaultMaxAge", "1e3", "CimdHost: Failed to convert configuration value '1e3' at 'Clients:DefaultMaxAge'")]
+    [InlineData("Clients__DefaultMaxAge", "1e3",
+        "CimdHost: Failed to convert configuration value '1e3' at 'Clients:DefaultMaxAge'")]
     public async Task Startup_BadSetting_ExitsWithAClearError(string setting, string value, string message)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CimdHost.dll"),

@@ -3,7 +3,9 @@ using CimdHost.IntegrationTests.TestSupport;
 
 namespace CimdHost.IntegrationTests.Serving;
 
-/// <summary>What the output cache stores: documents asked for again, nothing when it is off, and nothing after an edit.</summary>
+/// <summary>
+/// What the output cache stores: documents asked for again, nothing when it is off, and nothing after an edit.
+/// </summary>
 public sealed class OutputCacheTests
 {
     [Fact]
